@@ -1,0 +1,45 @@
+/*
+ * Baselines: last run's --format json document, to tell new findings from
+ * existing ones and to list the ones that went away.
+ *
+ * The whole baseline is held in memory (it is a list of findings, not a
+ * report); ids are looked up through a hash table so each lookup costs
+ * the same however large the baseline is.
+ */
+#ifndef CREDAUDIT_BASELINE_H
+#define CREDAUDIT_BASELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "output.h"
+#include "rules.h"
+
+struct baseline;
+
+/*
+ * Read the credaudit JSON document at path.  Returns NULL with
+ * "PATH: what is wrong" in err when it cannot be read or is not a
+ * credaudit document.  The caller frees the result with baseline_free.
+ */
+struct baseline	*baseline_load(const char *path, char *err, size_t errlen);
+/* The same for a document in memory. */
+struct baseline	*baseline_parse(const char *path, const char *text, size_t len,
+		    char *err, size_t errlen);
+void		 baseline_free(struct baseline *b);	/* NULL-safe */
+
+/* The baseline's as_of, if it had one. */
+bool		 baseline_as_of(const struct baseline *b, int64_t *as_of);
+
+/* NEW or EXISTING for a finding id; remembers that the id was seen. */
+enum finding_status baseline_mark(struct baseline *b, const char *id);
+
+/*
+ * The baseline's findings whose ids were never marked, in the baseline's
+ * order.  The array and its strings belong to b.
+ */
+const struct resolved_finding *baseline_resolved(struct baseline *b,
+		    size_t *n);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * The command line: the option table, argv parsing and the help text.
+ *
+ * Options live in one table (name, letter, argument, help); getopt_long's
+ * array, the short-option string and --help are all made from it, so an
+ * option is documented where it is declared.  cli_parse only checks the
+ * shape of each argument; what it means (a rule name, a file) is judged
+ * by the module that owns it.
+ */
+#ifndef CREDAUDIT_CLI_H
+#define CREDAUDIT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rules.h"
+
+#define CLI_MAX_THRESHOLDS	64
+
+enum cli_action {
+	CLI_RUN,
+	CLI_HELP,
+	CLI_VERSION
+};
+
+/* Strings point into argv and live as long as the program. */
+struct cli_threshold {
+	const char	*rule;
+	long		 days;
+};
+
+struct options {
+	enum cli_action	 action;
+	const char	*format;	/* "table" unless -f */
+	bool		 has_days;
+	long		 days;		/* -d */
+	struct cli_threshold thresholds[CLI_MAX_THRESHOLDS];
+	size_t		 nthresholds;
+	bool		 has_as_of;
+	int64_t		 as_of;
+	const char	*config;	/* -c */
+	const char	*benchmark;	/* --benchmark */
+	bool		 fail_never;	/* --fail-on never */
+	enum severity	 fail_on;	/* default SEV_LOW */
+	bool		 fail_on_new;	/* only new findings fail */
+	enum severity	 min_severity;	/* default SEV_LOW: keep all */
+	bool		 inventory;
+	const char	*baseline;
+	const char	*output;	/* -o */
+	char *const	*files;		/* none: standard input */
+	int		 nfiles;
+};
+
+/*
+ * Parse argv into *opt.  Returns 0, or -1 with a message in err (the
+ * caller prints it with a usage line and exits 2).
+ */
+int	cli_parse(int argc, char *argv[], struct options *opt, char *err,
+	    size_t errlen);
+/* Write the one-line usage, or the full --help text, to fp. */
+int	cli_usage(FILE *fp);
+int	cli_help(FILE *fp);
+
+#endif

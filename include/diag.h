@@ -1,0 +1,43 @@
+/*
+ * Diagnostics: the one shape every message takes on its way to the user.
+ *
+ * Modules never print.  They report problems through a struct diag, a
+ * small sink that main.c points at standard error (diag_stderr) and tests
+ * point at a buffer.  Every message reads
+ *     credaudit: FILE:LINE: LEVEL: message
+ * with FILE and LINE left out when no input position applies.
+ */
+#ifndef CREDAUDIT_DIAG_H
+#define CREDAUDIT_DIAG_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+struct diag {
+	/* Receives one formatted message, without "credaudit: " or newline. */
+	void	(*emit)(void *ctx, enum diag_level level, const char *msg);
+	void	 *ctx;
+	unsigned  warnings;	/* counted by diag_report */
+	unsigned  errors;
+};
+
+/*
+ * Format a message and hand it to the sink.  path may be NULL (no
+ * position); line 0 means "the file as a whole".  A NULL sink discards
+ * the message; a sink with a NULL emit only counts it.
+ */
+void	diag_report(struct diag *d, enum diag_level level, const char *path,
+	    long line, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+void	diag_vreport(struct diag *d, enum diag_level level, const char *path,
+	    long line, const char *fmt, va_list ap);
+
+/* A sink that writes "credaudit: MSG\n" to the FILE * in ctx. */
+void	diag_stderr(void *ctx, enum diag_level level, const char *msg);
+
+#endif

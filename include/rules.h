@@ -1,0 +1,170 @@
+/*
+ * The rule engine: one user record in, zero or more findings out.
+ *
+ * Rules are data.  rules_table[] holds one entry per rule with its id,
+ * default severity, default threshold, the controls it maps to and the
+ * function that checks it; adding a rule is one entry and one function.
+ * A struct policy says how the rules are applied in this run (as-of time,
+ * thresholds, which rules are on, severity overrides, suppressions).
+ * The engine decides and never prints: findings go to a callback.
+ */
+#ifndef CREDAUDIT_RULES_H
+#define CREDAUDIT_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report.h"
+
+enum severity {
+	SEV_LOW,
+	SEV_MEDIUM,
+	SEV_HIGH,
+	SEV_CRITICAL,
+	SEV_COUNT
+};
+
+/* Indexes into rules_table[]; the order is the contract's. */
+enum rule_index {
+	RULE_ROOT_ACCESS_KEY,
+	RULE_ROOT_NO_MFA,
+	RULE_ROOT_RECENT_USE,
+	RULE_ROOT_SIGNING_CERTIFICATE,
+	RULE_CONSOLE_WITHOUT_MFA,
+	RULE_UNUSED_PASSWORD,
+	RULE_UNUSED_ACCESS_KEY,
+	RULE_ACCESS_KEY_NOT_ROTATED,
+	RULE_MULTIPLE_ACTIVE_KEYS,
+	RULE_INITIAL_ACCESS_KEY,
+	RULE_DORMANT_USER,
+	RULE_COUNT
+};
+
+/* No threshold: the rule fires on a state, not an age. */
+#define RULE_NO_DAYS	(-1)
+/* Largest threshold accepted from options or config (about 27 years). */
+#define RULE_MAX_DAYS	10000
+
+#define FINDING_ID_MAX	512
+#define FINDING_MSG_MAX	256
+
+struct finding;
+struct policy;
+
+/* A rule's check: call emit once per finding; see rules.c. */
+struct rule_ctx;
+typedef void (*rule_check_fn)(struct rule_ctx *rc, const struct user_record *rec);
+
+struct rule {
+	const char		*id;
+	enum severity		 severity;	/* default */
+	int			 default_days;	/* RULE_NO_DAYS if none */
+	bool			 root;	/* applies to root only, else users only */
+	const char		*summary;	/* one sentence, for --help and man */
+	const char *const	*controls;	/* NULL-terminated */
+	rule_check_fn		 check;
+};
+
+extern const struct rule rules_table[RULE_COUNT];
+
+/* Index of the rule named id, or -1. */
+int		 rules_lookup(const char *id);
+const char	*severity_name(enum severity sev);
+/* Parse "low".."critical" (any case) into *sev; 0 on success, -1 if not. */
+int		 severity_parse(const char *s, enum severity *sev);
+
+/* Suppression of findings; every string is owned by the policy. */
+struct suppression {
+	char		*account;	/* NULL: any account */
+	char		*user;		/* shell glob, whole-name; NULL: any */
+	int		 rule;		/* rules_table index, -1: any */
+	char		*credential;	/* NULL: any */
+	char		*reason;	/* mandatory */
+	bool		 has_expires;
+	int64_t		 expires;	/* stops applying at this moment */
+};
+
+struct policy {
+	int64_t		 as_of;
+	int		 days[RULE_COUNT];	/* RULE_NO_DAYS for rules without */
+	bool		 enabled[RULE_COUNT];
+	enum severity	 severity[RULE_COUNT];
+	struct suppression *suppressions;	/* owned */
+	size_t		 nsuppressions;
+};
+
+/* Fill *pol with the contract's defaults: every rule on, as_of 0. */
+void	policy_init(struct policy *pol);
+/* Free what the policy owns (not pol itself); safe on an initialised one. */
+void	policy_free(struct policy *pol);
+/*
+ * Set the threshold of the rule named rule.  Returns 0, or -1 with a
+ * message in err when the rule is unknown, has no threshold, or days is
+ * outside 0..RULE_MAX_DAYS.
+ */
+int	policy_set_threshold(struct policy *pol, const char *rule, long days,
+	    char *err, size_t errlen);
+/* --days: the threshold of unused-password, unused-access-key, dormant-user. */
+int	policy_set_unused_days(struct policy *pol, long days, char *err,
+	    size_t errlen);
+/* --benchmark cis|fsbp.  Returns 0, or -1 with a message in err. */
+int	policy_apply_benchmark(struct policy *pol, const char *name, char *err,
+	    size_t errlen);
+
+enum finding_status {
+	FINDING_STATUS_NONE,	/* no baseline in this run */
+	FINDING_STATUS_NEW,
+	FINDING_STATUS_EXISTING
+};
+
+/*
+ * One finding.  Pointers refer to the record being evaluated or to the
+ * policy, so a finding is valid only inside the callback; a consumer that
+ * keeps one copies what it needs.
+ */
+struct finding {
+	enum rule_index		 rule;
+	const struct rule	*def;
+	enum severity		 severity;	/* after policy overrides */
+	const struct user_record *rec;
+	const char		*credential;	/* "password", "access_key_1", … */
+	bool			 has_days;
+	int64_t			 days;		/* the age that decided it */
+	int			 threshold;	/* RULE_NO_DAYS if none */
+	bool			 has_last_used;
+	int64_t			 last_used;	/* the credential's last use */
+	char			 id[FINDING_ID_MAX];	/* ACCOUNT:USER:RULE:CREDENTIAL */
+	char			 message[FINDING_MSG_MAX];
+	bool			 suppressed;
+	const char		*suppress_reason;	/* owned by the policy */
+	enum finding_status	 status;	/* set by the caller (baseline) */
+};
+
+/* Receives each finding; the finding may be annotated (status). */
+typedef int (*finding_fn)(void *ctx, struct finding *f);
+
+struct eval_result {
+	unsigned	 findings;	/* unsuppressed ones */
+	unsigned	 suppressed;
+	bool		 has_worst;
+	enum severity	 worst;		/* of the unsuppressed findings */
+	unsigned	 future_timestamps;	/* timestamps after as_of */
+	int		 stopped;	/* the callback's non-zero return */
+};
+
+/*
+ * Evaluate every enabled rule on rec under pol, in rules_table order,
+ * calling fn for each finding.  Fills *res.  Returns 0, or the callback's
+ * first non-zero value (evaluation stops there).
+ */
+int	rules_eval(const struct policy *pol, const struct user_record *rec,
+	    finding_fn fn, void *ctx, struct eval_result *res);
+
+/*
+ * Whole-name shell glob match (*, ?, [...]) as suppressions use it;
+ * exposed for tests.
+ */
+bool	rules_glob_match(const char *pattern, const char *name);
+
+#endif

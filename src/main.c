@@ -1,0 +1,480 @@
+/*
+ * credaudit: audit AWS IAM credential reports.
+ *
+ * main.c only wires the modules together: options -> policy -> for each
+ * input, loader -> rule engine -> chosen output; then the exit status.
+ * It is the one place that prints diagnostics and decides how the
+ * program ends: 0 no finding at or above --fail-on, 1 such findings,
+ * 2 trouble (usage, unreadable input, rejected rows, a failed write).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "baseline.h"
+#include "cli.h"
+#include "config.h"
+#include "diag.h"
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+
+#define EXIT_FINDINGS	1
+#define EXIT_TROUBLE	2
+
+/* Everything one run holds; main() owns it and audit_free releases it. */
+struct audit {
+	const struct options	*opt;
+	struct policy		 policy;
+	struct baseline		*baseline;
+	const struct output_ops	*ops;
+	struct output		*out;
+	FILE			*fp;		/* where output goes */
+	char			*tmp_path;	/* -o: the file being written */
+	struct diag		 diag;
+	struct run_summary	 sum;
+	struct input_info	*inputs;
+	char			*source;	/* input names, for the script header */
+	unsigned long		 failing;	/* findings that make status 1 */
+	unsigned long		 future;	/* in the current input */
+	unsigned		 rec_findings;	/* of the current record */
+	bool			 rec_has_worst;
+	enum severity		 rec_worst;
+	bool			 write_failed;
+	int			 write_errno;
+};
+
+static void
+audit_error(struct audit *a, const char *fmt, const char *arg)
+{
+	diag_report(&a->diag, DIAG_ERROR, NULL, 0, fmt, arg);
+}
+
+static void
+audit_write_failed(struct audit *a)
+{
+	if (!a->write_failed)
+		a->write_errno = errno;
+	a->write_failed = true;
+}
+
+/* Does this finding make the exit status 1? */
+static bool
+audit_fails_on(const struct audit *a, const struct finding *f)
+{
+	if (a->opt->fail_never || f->suppressed || f->severity < a->opt->fail_on)
+		return false;
+	return !a->opt->fail_on_new || f->status == FINDING_STATUS_NEW;
+}
+
+static void
+audit_count(struct audit *a, const struct finding *f)
+{
+	if (f->suppressed) {
+		a->sum.suppressed++;
+		return;
+	}
+	a->sum.findings++;
+	a->sum.by_severity[f->severity]++;
+	a->sum.by_rule[f->rule]++;
+	if (f->status == FINDING_STATUS_NEW)
+		a->sum.new_findings++;
+	a->rec_findings++;
+	if (!a->rec_has_worst || f->severity > a->rec_worst)
+		a->rec_worst = f->severity;
+	a->rec_has_worst = true;
+	if (audit_fails_on(a, f))
+		a->failing++;
+}
+
+static int
+audit_finding(void *ctx, struct finding *f)
+{
+	struct audit	*a = ctx;
+
+	/* --min-severity: as if no rule had raised it. */
+	if (f->severity < a->opt->min_severity)
+		return 0;
+	if (a->baseline != NULL)
+		f->status = baseline_mark(a->baseline, f->id);
+	audit_count(a, f);
+	if (a->opt->inventory)
+		return 0;
+	if (a->ops->finding(a->out, f) == -1) {
+		audit_write_failed(a);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+audit_record(void *ctx, const struct user_record *rec)
+{
+	struct audit		*a = ctx;
+	struct eval_result	 res;
+	struct inventory_row	 row;
+	int			 rc;
+
+	a->rec_findings = 0;
+	a->rec_has_worst = false;
+	a->sum.users++;
+	if ((rc = rules_eval(&a->policy, rec, audit_finding, a, &res)) != 0)
+		return rc;
+	a->future += res.future_timestamps;
+	if (!a->opt->inventory)
+		return 0;
+	row.rec = rec;
+	row.as_of = a->policy.as_of;
+	row.findings = a->rec_findings;
+	row.has_worst = a->rec_has_worst;
+	row.worst = a->rec_worst;
+	if (a->ops->user(a->out, &row) == -1) {
+		audit_write_failed(a);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+audit_warn_future(struct audit *a, const char *path)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+
+	if (a->future == 0)
+		return;
+	timeparse_format(a->policy.as_of, when);
+	diag_report(&a->diag, DIAG_WARNING, path, 0, "%lu timestamp%s after "
+	    "the as-of time %s; counted as 0 days old", a->future,
+	    a->future == 1 ? " lies" : "s lie", when);
+}
+
+/* Audit one input; its stats land in a->inputs[i]. */
+static void
+audit_input(struct audit *a, size_t i, const char *name)
+{
+	struct input_info	*in = &a->inputs[i];
+	struct report_sink	 sink = { audit_record, a, &a->diag };
+	bool			 is_stdin = strcmp(name, "-") == 0;
+	FILE			*fp;
+
+	in->path = is_stdin ? "<stdin>" : name;
+	a->future = 0;
+	if ((fp = is_stdin ? stdin : fopen(name, "rb")) == NULL) {
+		diag_report(&a->diag, DIAG_ERROR, in->path, 0, "cannot open: %s",
+		    strerror(errno));
+		in->stats.failed = true;
+		return;
+	}
+	report_load(in->path, fp, &sink, &in->stats);
+	if (!is_stdin)
+		fclose(fp);
+	audit_warn_future(a, in->path);
+}
+
+/* Apply config file, benchmark, --days and --threshold, in that order. */
+static int
+audit_policy(struct audit *a)
+{
+	const struct options	*opt = a->opt;
+	char			 err[512];
+	size_t			 i;
+
+	policy_init(&a->policy);
+	a->policy.as_of = opt->has_as_of ? opt->as_of : (int64_t)time(NULL);
+	if (opt->config != NULL &&
+	    config_load(opt->config, &a->policy, err, sizeof(err)) == -1)
+		goto fail;
+	if (opt->benchmark != NULL && policy_apply_benchmark(&a->policy,
+	    opt->benchmark, err, sizeof(err)) == -1)
+		goto fail;
+	if (opt->has_days && policy_set_unused_days(&a->policy, opt->days,
+	    err, sizeof(err)) == -1)
+		goto fail;
+	for (i = 0; i < opt->nthresholds; i++) {
+		char	 rule[128];
+		size_t	 len = strcspn(opt->thresholds[i].rule, "=");
+
+		snprintf(rule, sizeof(rule), "%.*s", (int)len,
+		    opt->thresholds[i].rule);
+		if (policy_set_threshold(&a->policy, rule,
+		    opt->thresholds[i].days, err, sizeof(err)) == -1)
+			goto fail;
+	}
+	return 0;
+fail:
+	audit_error(a, "%s", err);
+	return -1;
+}
+
+/* Suppressions that have expired say so, once each. */
+static void
+audit_warn_expired(struct audit *a)
+{
+	const struct suppression	*s;
+	char				 day[11];
+	size_t				 i;
+
+	for (i = 0; i < a->policy.nsuppressions; i++) {
+		s = &a->policy.suppressions[i];
+		if (!s->has_expires || a->policy.as_of < s->expires)
+			continue;
+		timeparse_format_date(s->expires, day);
+		diag_report(&a->diag, DIAG_WARNING, a->opt->config, 0,
+		    "suppression %zu (\"%s\") expired on %s and no longer "
+		    "applies", i + 1, s->reason, day);
+	}
+}
+
+/* -o: write to a temporary file beside FILE, renamed into place at the end. */
+static int
+audit_open_output(struct audit *a)
+{
+	const char	*path = a->opt->output;
+	mode_t		 mask;
+	int		 fd;
+
+	if (path == NULL) {
+		a->fp = stdout;
+		return 0;
+	}
+	if ((a->tmp_path = malloc(strlen(path) + 8)) == NULL)
+		goto fail;
+	sprintf(a->tmp_path, "%s.XXXXXX", path);
+	if ((fd = mkstemp(a->tmp_path)) == -1) {
+		free(a->tmp_path);
+		a->tmp_path = NULL;
+		goto fail;
+	}
+	/* mkstemp makes 0600; give the report the mode a shell would. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1 ||
+	    (a->fp = fdopen(fd, "w")) == NULL) {
+		int	 saved = errno;
+
+		close(fd);
+		unlink(a->tmp_path);
+		errno = saved;
+		goto fail;
+	}
+	return 0;
+fail:
+	diag_report(&a->diag, DIAG_ERROR, path, 0, "cannot create: %s",
+	    strerror(errno));
+	return -1;
+}
+
+/* Flush and close the output; with -o, rename it into place. */
+static int
+audit_close_output(struct audit *a)
+{
+	FILE	*fp = a->fp;
+
+	if (fflush(fp) == EOF || ferror(fp))
+		audit_write_failed(a);
+	if (a->tmp_path == NULL)
+		return a->write_failed ? -1 : 0;
+	a->fp = NULL;
+	if (!a->write_failed && fsync(fileno(fp)) == -1)
+		audit_write_failed(a);
+	if (fclose(fp) == EOF)
+		audit_write_failed(a);
+	if (!a->write_failed && rename(a->tmp_path, a->opt->output) == -1)
+		audit_write_failed(a);
+	if (a->write_failed) {
+		unlink(a->tmp_path);
+		return -1;
+	}
+	free(a->tmp_path);
+	a->tmp_path = NULL;
+	return 0;
+}
+
+static int
+audit_join_sources(struct audit *a)
+{
+	size_t	 i, len = 1;
+
+	for (i = 0; i < (size_t)a->opt->nfiles; i++)
+		len += strlen(a->opt->files[i]) + 2;
+	if ((a->source = calloc(1, len + sizeof("<stdin>"))) == NULL)
+		return -1;
+	if (a->opt->nfiles == 0)
+		strcpy(a->source, "<stdin>");
+	for (i = 0; i < (size_t)a->opt->nfiles; i++) {
+		if (i > 0)
+			strcat(a->source, ", ");
+		strcat(a->source, a->opt->files[i]);
+	}
+	return 0;
+}
+
+static int
+audit_begin(struct audit *a)
+{
+	struct run_info	 info;
+	size_t		 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+	char		 err[512];
+
+	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
+	    audit_join_sources(a) == -1) {
+		audit_error(a, "%s", strerror(errno));
+		return -1;
+	}
+	memset(&info, 0, sizeof(info));
+	if (a->opt->baseline != NULL) {
+		a->baseline = baseline_load(a->opt->baseline, err, sizeof(err));
+		if (a->baseline == NULL) {
+			audit_error(a, "%s", err);
+			return -1;
+		}
+		info.baseline = true;
+		info.baseline_has_as_of = baseline_as_of(a->baseline,
+		    &info.baseline_as_of);
+	}
+	if (audit_open_output(a) == -1)
+		return -1;
+	info.version = CREDAUDIT_VERSION;
+	info.policy = &a->policy;
+	info.inventory = a->opt->inventory;
+	info.source = a->source;
+	info.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	if ((a->out = a->ops->open(a->fp, &info)) == NULL) {
+		audit_error(a, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+audit_end(struct audit *a)
+{
+	size_t	 i, n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+
+	a->sum.inputs = a->inputs;
+	a->sum.ninputs = n;
+	if (a->baseline != NULL)
+		a->sum.resolved = baseline_resolved(a->baseline,
+		    &a->sum.nresolved);
+	if (!a->write_failed && a->ops->end(a->out, &a->sum) == -1)
+		audit_write_failed(a);
+	for (i = 0; i < n; i++)
+		if (a->inputs[i].stats.failed ||
+		    a->inputs[i].stats.rows_rejected > 0)
+			return -1;
+	return 0;
+}
+
+static void
+audit_free(struct audit *a)
+{
+	if (a->ops != NULL)
+		a->ops->free(a->out);
+	/* An output file still open here was never completed. */
+	if (a->fp != NULL && a->fp != stdout) {
+		fclose(a->fp);
+		unlink(a->tmp_path);
+	}
+	free(a->tmp_path);
+	baseline_free(a->baseline);
+	policy_free(&a->policy);
+	free(a->inputs);
+	free(a->source);
+}
+
+/* Checks between options that cli_parse cannot make alone. */
+static int
+audit_check_options(struct audit *a)
+{
+	const struct options	*opt = a->opt;
+
+	if ((a->ops = output_lookup(opt->format)) == NULL) {
+		diag_report(&a->diag, DIAG_ERROR, NULL, 0, "--format: expected "
+		    "one of %s, got \"%s\"", output_names(), opt->format);
+		return -1;
+	}
+	if (opt->fail_on_new && opt->baseline == NULL) {
+		audit_error(a, "%s", "--fail-on-new needs --baseline");
+		return -1;
+	}
+	if (opt->inventory && opt->baseline != NULL) {
+		audit_error(a, "%s", "--baseline does not apply to --inventory");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+audit_run(struct audit *a)
+{
+	int	 i, status = 0;
+
+	if (audit_check_options(a) == -1 || audit_policy(a) == -1)
+		return EXIT_TROUBLE;
+	audit_warn_expired(a);
+	if (audit_begin(a) == -1)
+		return EXIT_TROUBLE;
+	if (a->opt->nfiles == 0)
+		audit_input(a, 0, "-");
+	for (i = 0; i < a->opt->nfiles && !a->write_failed; i++)
+		audit_input(a, (size_t)i, a->opt->files[i]);
+	if (audit_end(a) == -1)
+		status = EXIT_TROUBLE;
+	if (audit_close_output(a) == -1) {
+		/* A reader that closed the pipe early wanted no more. */
+		if (a->write_errno == EPIPE)
+			return status;
+		diag_report(&a->diag, DIAG_ERROR, a->opt->output != NULL ?
+		    a->opt->output : "<stdout>", 0, "write failed: %s",
+		    strerror(a->write_errno != 0 ? a->write_errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	if (status == 0 && a->failing > 0)
+		status = EXIT_FINDINGS;
+	return status;
+}
+
+static int
+finish_stdout(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "credaudit: error: <stdout>: write failed: %s\n",
+		    strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options	 opt;
+	struct audit	 a;
+	char		 err[512];
+	int		 status;
+
+	memset(&a, 0, sizeof(a));
+	a.diag.emit = diag_stderr;
+	a.diag.ctx = stderr;
+	if (cli_parse(argc, argv, &opt, err, sizeof(err)) == -1) {
+		fprintf(stderr, "credaudit: %s\n", err);
+		cli_usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if (opt.action == CLI_HELP)
+		return cli_help(stdout) == -1 ? EXIT_TROUBLE : finish_stdout();
+	if (opt.action == CLI_VERSION) {
+		printf("credaudit %s\n", CREDAUDIT_VERSION);
+		return finish_stdout();
+	}
+	a.opt = &opt;
+	status = audit_run(&a);
+	audit_free(&a);
+	return status;
+}

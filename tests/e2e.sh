@@ -1,0 +1,66 @@
+#!/bin/sh
+# End-to-end golden tests: run the credaudit binary on each case under
+# TESTDATA/cases and compare standard output, standard error and exit
+# status with the case's expected files.
+#
+# A case is a directory holding
+#   args             the command-line arguments, one line, shell words,
+#                    paths relative to TESTDATA
+#   stdin            (optional) fed to standard input
+#   expected.out     expected standard output
+#   expected.err     (optional) expected standard error; empty if absent
+#   expected.status  expected exit status
+#
+# Set CREDAUDIT_WRAPPER (e.g. "valgrind -q --error-exitcode=99") to run
+# every case under a checker.
+set -u
+
+bin=${1:?usage: e2e.sh BINARY TESTDATA [CASE ...]}
+testdata=${2:?usage: e2e.sh BINARY TESTDATA [CASE ...]}
+shift 2
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT
+
+cd "$testdata" || exit 2
+if [ $# -eq 0 ]; then
+	set -- cases/*/
+fi
+
+pass=0 fail=0
+for dir in "$@"; do
+	dir=${dir%/}
+	name=${dir##*/}
+	args=$(cat "$dir/args")
+	input=/dev/null
+	[ -f "$dir/stdin" ] && input=$dir/stdin
+	eval "set -- $args"
+	# Fixed environment: no colour, no locale surprises.
+	NO_COLOR=1 LC_ALL=C ${CREDAUDIT_WRAPPER:-} "$bin" "$@" \
+	    <"$input" >"$work/out" 2>"$work/err"
+	status=$?
+	ok=1
+	if ! cmp -s "$work/out" "$dir/expected.out"; then
+		echo "--- $name: standard output differs"
+		diff -u "$dir/expected.out" "$work/out" | head -40
+		ok=0
+	fi
+	experr=/dev/null
+	[ -f "$dir/expected.err" ] && experr=$dir/expected.err
+	if ! cmp -s "$work/err" "$experr"; then
+		echo "--- $name: standard error differs"
+		diff -u "$experr" "$work/err" | head -40
+		ok=0
+	fi
+	if [ "$status" != "$(cat "$dir/expected.status")" ]; then
+		echo "--- $name: exit status $status, expected $(cat "$dir/expected.status")"
+		ok=0
+	fi
+	if [ $ok -eq 1 ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name"
+		fail=$((fail + 1))
+	fi
+done
+echo "e2e: $pass passed, $fail failed"
+[ $fail -eq 0 ]

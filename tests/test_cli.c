@@ -1,0 +1,206 @@
+/*
+ * Tests of the command line: option shapes accepted and refused, with
+ * the messages main() prints for them.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cli.h"
+
+#define ARGC(v)		((int)(sizeof(v) / sizeof(char *)) - 1)
+
+static int
+parse(int argc, char **argv, struct options *opt, char *err)
+{
+	err[0] = '\0';
+	return cli_parse(argc, argv, opt, err, 256);
+}
+
+static void
+test_cli_parse_defaults(void **state)
+{
+	char		*argv[] = { "credaudit", "report.csv", NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(parse(2, argv, &opt, err), 0);
+	assert_int_equal(opt.action, CLI_RUN);
+	assert_string_equal(opt.format, "table");
+	assert_false(opt.has_days);
+	assert_false(opt.has_as_of);
+	assert_false(opt.fail_never);
+	assert_int_equal(opt.fail_on, SEV_LOW);
+	assert_int_equal(opt.min_severity, SEV_LOW);
+	assert_int_equal(opt.nfiles, 1);
+	assert_string_equal(opt.files[0], "report.csv");
+}
+
+static void
+test_cli_parse_every_option(void **state)
+{
+	char	*argv[] = { "credaudit", "-f", "json", "-d", "45",
+	    "--threshold", "dormant-user=30", "--as-of", "2026-11-23",
+	    "-c", "cfg.json", "--fail-on", "HIGH", "--min-severity", "medium",
+	    "--inventory", "--baseline", "last.json", "--fail-on-new",
+	    "-o", "out.json", "--benchmark", "cis", "a.csv", "-", "b.csv",
+	    NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(parse(ARGC(argv), argv, &opt, err), 0);
+	assert_string_equal(opt.format, "json");
+	assert_true(opt.has_days);
+	assert_int_equal(opt.days, 45);
+	assert_int_equal(opt.nthresholds, 1);
+	assert_string_equal(opt.thresholds[0].rule, "dormant-user=30");
+	assert_int_equal(opt.thresholds[0].days, 30);
+	assert_true(opt.has_as_of);
+	/* 2026-11-23T00:00:00Z */
+	assert_int_equal(opt.as_of, 1795392000);
+	assert_string_equal(opt.config, "cfg.json");
+	assert_int_equal(opt.fail_on, SEV_HIGH);
+	assert_false(opt.fail_never);
+	assert_int_equal(opt.min_severity, SEV_MEDIUM);
+	assert_true(opt.inventory);
+	assert_string_equal(opt.baseline, "last.json");
+	assert_true(opt.fail_on_new);
+	assert_string_equal(opt.output, "out.json");
+	assert_string_equal(opt.benchmark, "cis");
+	assert_int_equal(opt.nfiles, 3);
+	assert_string_equal(opt.files[1], "-");
+}
+
+static void
+test_cli_parse_help_and_version(void **state)
+{
+	char		*help[] = { "credaudit", "--help", "--bogus", NULL };
+	char		*version[] = { "credaudit", "-V", NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	/* --help wins at once, before a later bad option is seen. */
+	assert_int_equal(parse(3, help, &opt, err), 0);
+	assert_int_equal(opt.action, CLI_HELP);
+	assert_int_equal(parse(2, version, &opt, err), 0);
+	assert_int_equal(opt.action, CLI_VERSION);
+}
+
+static void
+test_cli_parse_fail_on_never(void **state)
+{
+	char		*argv[] = { "credaudit", "--fail-on", "never", NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(parse(3, argv, &opt, err), 0);
+	assert_true(opt.fail_never);
+	assert_int_equal(opt.nfiles, 0);
+}
+
+struct bad_case {
+	char		*argv[4];
+	const char	*message;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ { "credaudit", "--frobnicate", NULL },
+	    "unknown option --frobnicate" },
+	{ { "credaudit", "-z", NULL }, "unknown option -z" },
+	{ { "credaudit", "-d", NULL }, "option -d needs an argument" },
+	{ { "credaudit", "--days", NULL }, "option --days needs an argument" },
+	{ { "credaudit", "-d", "-5", NULL },
+	    "--days: expected a whole number from 0 to 10000, got \"-5\"" },
+	{ { "credaudit", "-d", "ninety", NULL },
+	    "--days: expected a whole number from 0 to 10000, got \"ninety\"" },
+	{ { "credaudit", "-d", "10001", NULL },
+	    "--days: expected a whole number from 0 to 10000, got \"10001\"" },
+	{ { "credaudit", "-d", "99999999999999999999", NULL },
+	    "--days: expected a whole number from 0 to 10000, "
+	    "got \"99999999999999999999\"" },
+	{ { "credaudit", "--threshold", "dormant-user", NULL },
+	    "--threshold: expected RULE=N, got \"dormant-user\"" },
+	{ { "credaudit", "--threshold", "=5", NULL },
+	    "--threshold: expected RULE=N, got \"=5\"" },
+	{ { "credaudit", "--threshold", "dormant-user=1.5", NULL },
+	    "--threshold: days must be a whole number from 0 to 10000, "
+	    "got \"1.5\"" },
+	{ { "credaudit", "--as-of", "2026-02-30", NULL },
+	    "--as-of: expected YYYY-MM-DD or an ISO 8601 timestamp, "
+	    "got \"2026-02-30\"" },
+	{ { "credaudit", "--fail-on", "severe", NULL },
+	    "--fail-on: expected low, medium, high, critical or never, "
+	    "got \"severe\"" },
+	{ { "credaudit", "--min-severity", "never", NULL },
+	    "--min-severity: expected low, medium, high, critical, "
+	    "got \"never\"" },
+};
+
+static void
+test_cli_parse_rejects_bad_arguments(void **state)
+{
+	struct options	 opt;
+	char		 err[256];
+	size_t		 i;
+	int		 argc;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		char	*argv[4];
+
+		memcpy(argv, bad_cases[i].argv, sizeof(argv));
+		for (argc = 0; argv[argc] != NULL; argc++)
+			continue;
+		assert_int_equal(parse(argc, argv, &opt, err), -1);
+		assert_string_equal(err, bad_cases[i].message);
+	}
+}
+
+static void
+test_cli_help_lists_every_option_and_rule(void **state)
+{
+	static const char *const expected[] = { "--as-of TIME",
+	    "--baseline FILE", "--benchmark NAME", "-c, --config FILE",
+	    "-d, --days N", "--fail-on SEVERITY", "--fail-on-new",
+	    "-f, --format FORMAT", "-h, --help", "--inventory",
+	    "--min-severity SEVERITY", "-o, --output FILE",
+	    "--threshold RULE=N", "-V, --version", "root-access-key",
+	    "dormant-user", "unused-access-key  " };
+	char	*buf = NULL;
+	size_t	 len = 0, i;
+	FILE	*fp;
+
+	(void)state;
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(cli_help(fp), 0);
+	assert_int_equal(fclose(fp), 0);
+	for (i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
+		if (strstr(buf, expected[i]) == NULL)
+			fail_msg("--help lacks \"%s\"", expected[i]);
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli_parse_defaults),
+		cmocka_unit_test(test_cli_parse_every_option),
+		cmocka_unit_test(test_cli_parse_help_and_version),
+		cmocka_unit_test(test_cli_parse_fail_on_never),
+		cmocka_unit_test(test_cli_parse_rejects_bad_arguments),
+		cmocka_unit_test(test_cli_help_lists_every_option_and_rule),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
