@@ -1,0 +1,498 @@
+/*
+ * --format script: a POSIX sh remediation plan for a person to review and
+ * run; credaudit itself never runs it.
+ *
+ * Only three rules lead to a command, and none deletes a key: an unused
+ * or unrotated access key is deactivated, an unused console password is
+ * removed.  Every other finding, and every root finding (root can only be
+ * fixed signed in as root), becomes a comment with a suggestion.  Each
+ * command is followed by a comment giving its rollback.
+ *
+ * The report does not carry access key ids, so the plan finds the key by
+ * its creation time, the report's access_key_N_last_rotated, through the
+ * deactivate_key helper written once at the top; a key is touched only
+ * when exactly one key of the user was created at that second.  Before
+ * the first command for an account, require_account stops the plan
+ * unless the aws CLI's credentials belong to that account.
+ *
+ * Every value taken from the report is single-quoted in commands, so no
+ * user name can run as shell code, and control characters are replaced
+ * in comments, so no name can end a comment line.  Suppressed findings
+ * get a one-line comment with the reason.  The plan has no inventory
+ * view: with --inventory it says so and holds no commands.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+
+enum script_action {
+	SCRIPT_COMMENT,		/* a suggestion only */
+	SCRIPT_DEACTIVATE_KEY,
+	SCRIPT_DELETE_PASSWORD
+};
+
+struct script_rule {
+	enum script_action	 action;
+	const char		*advice;	/* for SCRIPT_COMMENT */
+};
+
+static const struct script_rule script_rules[RULE_COUNT] = {
+	[RULE_ROOT_ACCESS_KEY] = { SCRIPT_COMMENT, "fix signed in as root: "
+	    "delete the root user's access key" },
+	[RULE_ROOT_NO_MFA] = { SCRIPT_COMMENT, "fix signed in as root: "
+	    "assign an MFA device to the root user" },
+	[RULE_ROOT_RECENT_USE] = { SCRIPT_COMMENT, "fix signed in as root: "
+	    "find out why root was used; do daily work as an IAM user or "
+	    "role" },
+	[RULE_ROOT_SIGNING_CERTIFICATE] = { SCRIPT_COMMENT, "fix signed in as "
+	    "root: deactivate the root user's signing certificate" },
+	[RULE_CONSOLE_WITHOUT_MFA] = { SCRIPT_COMMENT, "suggestion: assign an "
+	    "MFA device to the user, or remove the console password" },
+	[RULE_UNUSED_PASSWORD] = { SCRIPT_DELETE_PASSWORD, NULL },
+	[RULE_UNUSED_ACCESS_KEY] = { SCRIPT_DEACTIVATE_KEY, NULL },
+	[RULE_ACCESS_KEY_NOT_ROTATED] = { SCRIPT_DEACTIVATE_KEY, NULL },
+	[RULE_MULTIPLE_ACTIVE_KEYS] = { SCRIPT_COMMENT, "suggestion: keep one "
+	    "active access key for the user" },
+	[RULE_INITIAL_ACCESS_KEY] = { SCRIPT_COMMENT, "suggestion: deactivate "
+	    "the key unless the user needs it beside the console password" },
+	[RULE_DORMANT_USER] = { SCRIPT_COMMENT, "suggestion: remove the user "
+	    "if nobody needs it any more" },
+};
+
+static const char script_intro[] =
+    "# Review every command before running it.  No access key is deleted: "
+    "keys are\n"
+    "# deactivated and console passwords removed; each action is followed "
+    "by its rollback.\n"
+    "# Uses the aws CLI's usual environment (AWS_PROFILE, AWS_REGION, "
+    "AWS_ENDPOINT_URL, ...).\n"
+    "# The plan stops at the first command that fails.\n"
+    "set -eu\n"
+    "\n";
+
+static const char script_helpers[] =
+    "# require_account ACCOUNT: stop unless the aws CLI's credentials belong "
+    "to\n"
+    "# ACCOUNT, so no command reaches a user of the same name elsewhere.\n"
+    "require_account() {\n"
+    "\tcredaudit_account=$(aws sts get-caller-identity --query Account \\\n"
+    "\t    --output text)\n"
+    "\tif [ \"$credaudit_account\" != \"$1\" ]; then\n"
+    "\t\tprintf 'credaudit: these commands are for account %s, not %s; "
+    "stopping\\n' \\\n"
+    "\t\t    \"$1\" \"$credaudit_account\" >&2\n"
+    "\t\texit 1\n"
+    "\tfi\n"
+    "}\n"
+    "\n"
+    "# utc_second TIME: TIME as YYYY-MM-DDTHH:MM:SS when it is in UTC (Z or\n"
+    "# +00:00, a fraction of a second dropped); nothing for any other "
+    "offset,\n"
+    "# so such a time matches no time of the report.\n"
+    "utc_second() {\n"
+    /* "\?" keeps C from reading the question marks as trigraphs. */
+    "\tcredaudit_rest=${1#\?\?\?\?-\?\?-\?\?T\?\?:\?\?:\?\?}\n"
+    "\tcase $credaudit_rest in\n"
+    "\tZ | +00:00 | .*Z | .*+00:00) printf '%s\\n' "
+    "\"${1%\"$credaudit_rest\"}\" ;;\n"
+    "\tesac\n"
+    "}\n"
+    "\n"
+    "# deactivate_key USER CREATED: make inactive the one access key of USER\n"
+    "# created at CREATED (YYYY-MM-DDTHH:MM:SSZ); when no key or more than "
+    "one\n"
+    "# was created then, skip and touch nothing.\n"
+    "deactivate_key() {\n"
+    "\tcredaudit_keys=$(aws iam list-access-keys --user-name \"$1\" \\\n"
+    "\t    --query 'AccessKeyMetadata[].[AccessKeyId,CreateDate]' \\\n"
+    "\t    --output text)\n"
+    "\tcredaudit_id='' credaudit_n=0\n"
+    "\twhile read -r credaudit_kid credaudit_created; do\n"
+    "\t\tif [ -n \"$credaudit_kid\" ] &&\n"
+    "\t\t    [ \"$(utc_second \"$credaudit_created\")\" = \"${2%Z}\" ]; "
+    "then\n"
+    "\t\t\tcredaudit_id=$credaudit_kid\n"
+    "\t\t\tcredaudit_n=$((credaudit_n + 1))\n"
+    "\t\tfi\n"
+    "\tdone <<EOF\n"
+    "$credaudit_keys\n"
+    "EOF\n"
+    "\tif [ \"$credaudit_n\" -eq 0 ]; then\n"
+    "\t\tprintf 'credaudit: no access key of %s created at %s; "
+    "skipped\\n' \\\n"
+    "\t\t    \"$1\" \"$2\" >&2\n"
+    "\t\treturn 0\n"
+    "\tfi\n"
+    "\tif [ \"$credaudit_n\" -gt 1 ]; then\n"
+    "\t\tprintf 'credaudit: %s access keys of %s created at %s; "
+    "skipped\\n' \\\n"
+    "\t\t    \"$credaudit_n\" \"$1\" \"$2\" >&2\n"
+    "\t\treturn 0\n"
+    "\tfi\n"
+    "\taws iam update-access-key --user-name \"$1\" \\\n"
+    "\t    --access-key-id \"$credaudit_id\" --status Inactive\n"
+    "\tprintf 'credaudit: deactivated access key %s of %s\\n' "
+    "\"$credaudit_id\" \"$1\"\n"
+    "}\n"
+    "\n";
+
+/* Bits of struct output's done: what the plan already did to the user. */
+#define SCRIPT_DONE_KEY1	0x1u
+#define SCRIPT_DONE_KEY2	0x2u
+#define SCRIPT_DONE_PASSWORD	0x4u
+
+struct output {
+	FILE		*fp;
+	bool		 inventory;
+	char		*account;	/* of the last require_account */
+	char		*user_account;	/* the user the done bits are about */
+	char		*user;
+	unsigned	 done;
+	unsigned long	 actions;
+	unsigned long	 no_action;	/* unsuppressed, left as comments */
+	unsigned long	 suppressed;
+};
+
+static int
+script_puts(struct output *o, const char *s)
+{
+	return fputs(s, o->fp) == EOF ? -1 : 0;
+}
+
+/* Write one comment line; control characters cannot end it early. */
+static int
+script_note(struct output *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+script_note(struct output *o, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*buf, *p;
+	int	 len, rc;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0 || (buf = malloc((size_t)len + 1)) == NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	for (p = buf; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	rc = fprintf(o->fp, "# %s\n", buf) < 0 ? -1 : 0;
+	free(buf);
+	return rc;
+}
+
+/* s as one sh word in single quotes, ' written as '\''; caller frees. */
+static char *
+script_quote(const char *s)
+{
+	const char	*p;
+	char		*q, *w;
+	size_t		 len = 3;
+
+	for (p = s; *p != '\0'; p++)
+		len += *p == '\'' ? 4 : 1;
+	if ((q = malloc(len)) == NULL)
+		return NULL;
+	w = q;
+	*w++ = '\'';
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\'') {
+			memcpy(w, "'\\''", 4);
+			w += 4;
+		} else
+			*w++ = *p;
+	}
+	*w++ = '\'';
+	*w = '\0';
+	return q;
+}
+
+static const char *
+script_plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static struct output *
+script_open(FILE *fp, const struct run_info *info)
+{
+	struct output	*o;
+	char		 when[TIMESTAMP_BUFSZ];
+
+	if ((o = calloc(1, sizeof(*o))) == NULL)
+		return NULL;
+	o->fp = fp;
+	o->inventory = info->inventory;
+	/* A failed write here shows again, and is reported, at end(). */
+	if (script_puts(o, "#!/bin/sh\n") == -1 || script_note(o,
+	    "credaudit %s remediation plan", info->version) == -1)
+		return o;
+	if (info->source != NULL &&
+	    script_note(o, "source: %s", info->source) == -1)
+		return o;
+	if (info->policy != NULL) {
+		timeparse_format(info->policy->as_of, when);
+		if (script_note(o, "as of: %s", when) == -1)
+			return o;
+	}
+	if (o->inventory)
+		script_note(o, "The script format has no inventory view; "
+		    "nothing to do.");
+	else if (script_puts(o, script_intro) == 0)
+		script_puts(o, script_helpers);
+	return o;
+}
+
+/* Is f about the same user as the findings before it? */
+static bool
+script_same_user(const struct output *o, const char *account,
+    const char *user)
+{
+	return o->user != NULL && strcmp(o->user_account, account) == 0 &&
+	    strcmp(o->user, user) == 0;
+}
+
+/* Start tracking what was done to f's user. */
+static int
+script_track_user(struct output *o, const char *account, const char *user)
+{
+	if (script_same_user(o, account, user))
+		return 0;
+	free(o->user_account);
+	free(o->user);
+	o->user = NULL;
+	o->done = 0;
+	if ((o->user_account = strdup(account)) == NULL)
+		return -1;
+	if ((o->user = strdup(user)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* require_account before the first command of each account. */
+static int
+script_require_account(struct output *o, const char *account)
+{
+	char	*q;
+	int	 rc;
+
+	if (o->account != NULL && strcmp(o->account, account) == 0)
+		return 0;
+	free(o->account);
+	if ((o->account = strdup(account)) == NULL ||
+	    (q = script_quote(account)) == NULL)
+		return -1;
+	rc = fprintf(o->fp, "require_account %s\n\n", q) < 0 ? -1 : 0;
+	free(q);
+	return rc;
+}
+
+static int
+script_header(struct output *o, const struct finding *f)
+{
+	const char *const	*c;
+	const char		*status = "";
+
+	if (f->status == FINDING_STATUS_NEW)
+		status = ", new";
+	else if (f->status == FINDING_STATUS_EXISTING)
+		status = ", existing";
+	if (script_note(o, "%s (%s%s)", f->id, severity_name(f->severity),
+	    status) == -1 || script_note(o, "%s", f->message) == -1)
+		return -1;
+	c = f->def->controls;
+	if (c == NULL || *c == NULL)
+		return 0;
+	if (fprintf(o->fp, "# controls: %s", *c) < 0)
+		return -1;
+	for (c++; *c != NULL; c++)
+		if (fprintf(o->fp, ", %s", *c) < 0)
+			return -1;
+	return script_puts(o, "\n");
+}
+
+/* Slot 0 or 1 of an access_key_N credential, or -1. */
+static int
+script_key_slot(const char *credential)
+{
+	if (strcmp(credential, "access_key_1") == 0)
+		return 0;
+	if (strcmp(credential, "access_key_2") == 0)
+		return 1;
+	return -1;
+}
+
+static int
+script_deactivate(struct output *o, const struct finding *f, int k)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+	char	*qu = NULL, *qt = NULL;
+	int	 rc = -1;
+
+	timeparse_format(f->rec->key[k].last_rotated.t, when);
+	if ((qu = script_quote(f->rec->user)) == NULL ||
+	    (qt = script_quote(when)) == NULL)
+		goto out;
+	if (fprintf(o->fp, "deactivate_key %s %s\n", qu, qt) < 0 ||
+	    script_note(o, "rollback: aws iam update-access-key --user-name "
+	    "%s --access-key-id <id> --status Active", qu) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(qu);
+	free(qt);
+	return rc;
+}
+
+static int
+script_delete_password(struct output *o, const struct finding *f)
+{
+	char	*qu;
+	int	 rc = -1;
+
+	if ((qu = script_quote(f->rec->user)) == NULL)
+		return -1;
+	if (fprintf(o->fp, "aws iam delete-login-profile --user-name %s\n",
+	    qu) >= 0 && script_note(o, "rollback: aws iam create-login-profile "
+	    "--user-name %s --password-reset-required --password <new "
+	    "temporary password>", qu) == 0)
+		rc = 0;
+	free(qu);
+	return rc;
+}
+
+/*
+ * Why f gets no command although its rule has one, or NULL when it gets
+ * one.  *bit says what the command does to the user.
+ */
+static const char *
+script_why_not(const struct output *o, const struct finding *f,
+    unsigned *bit)
+{
+	int	 k = script_key_slot(f->credential);
+
+	if (f->rec->is_root)
+		return "fix signed in as root";
+	if (f->rec->account == NULL || f->rec->account[0] == '\0')
+		return "no account id in the report; no command";
+	if (script_rules[f->rule].action == SCRIPT_DELETE_PASSWORD) {
+		*bit = SCRIPT_DONE_PASSWORD;
+		return o->done & *bit ?
+		    "the console password is removed above" : NULL;
+	}
+	if (k == -1)
+		return "not an access key; no command";
+	*bit = k == 0 ? SCRIPT_DONE_KEY1 : SCRIPT_DONE_KEY2;
+	if (o->done & *bit)
+		return "this access key is deactivated above";
+	if (f->rec->key[k].last_rotated.kind != TIME_SET)
+		return "the report gives no creation time for this key; "
+		    "no command";
+	return NULL;
+}
+
+/* A finding whose rule has a command: the command, or why there is none. */
+static int
+script_action(struct output *o, const struct finding *f)
+{
+	const char	*why;
+	unsigned	 bit = 0;
+
+	if (script_track_user(o, f->rec->account != NULL ? f->rec->account :
+	    "", f->rec->user) == -1)
+		return -1;
+	if ((why = script_why_not(o, f, &bit)) != NULL) {
+		if (bit == 0 || (o->done & bit) == 0)
+			o->no_action++;
+		return script_header(o, f) == -1 ||
+		    script_note(o, "%s", why) == -1 ? -1 : 0;
+	}
+	if (script_require_account(o, f->rec->account) == -1 ||
+	    script_header(o, f) == -1)
+		return -1;
+	o->done |= bit;
+	o->actions++;
+	if (bit == SCRIPT_DONE_PASSWORD)
+		return script_delete_password(o, f);
+	return script_deactivate(o, f, bit == SCRIPT_DONE_KEY1 ? 0 : 1);
+}
+
+static int
+script_finding(struct output *o, const struct finding *f)
+{
+	const struct script_rule	*sr = &script_rules[f->rule];
+	int				 rc;
+
+	if (o->inventory)
+		return 0;
+	if (f->suppressed) {
+		o->suppressed++;
+		rc = script_note(o, "suppressed: %s (%s)", f->id,
+		    f->suppress_reason != NULL ? f->suppress_reason : "");
+	} else if (sr->action == SCRIPT_COMMENT) {
+		o->no_action++;
+		rc = script_header(o, f) == -1 ||
+		    script_note(o, "%s", sr->advice) == -1 ? -1 : 0;
+	} else
+		rc = script_action(o, f);
+	if (rc == -1)
+		return -1;
+	return script_puts(o, "\n");
+}
+
+/* The plan has no inventory view; see the top of this file. */
+static int
+script_user(struct output *o, const struct inventory_row *row)
+{
+	(void)o;
+	(void)row;
+	return 0;
+}
+
+static int
+script_end(struct output *o, const struct run_summary *sum)
+{
+	(void)sum;
+	if (ferror(o->fp))
+		return -1;
+	if (o->inventory)
+		return 0;
+	return script_note(o, "%lu action%s, %lu finding%s without an action, "
+	    "%lu suppressed finding%s.", o->actions,
+	    script_plural(o->actions), o->no_action,
+	    script_plural(o->no_action), o->suppressed,
+	    script_plural(o->suppressed));
+}
+
+static void
+script_free(struct output *o)
+{
+	if (o == NULL)
+		return;
+	free(o->account);
+	free(o->user_account);
+	free(o->user);
+	free(o);
+}
+
+const struct output_ops format_script_ops = {
+	"script",
+	script_open,
+	script_finding,
+	script_user,
+	script_end,
+	script_free
+};

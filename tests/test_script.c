@@ -1,0 +1,755 @@
+/*
+ * Tests of --format script: the plan's exact text for a small hand-made
+ * audit, then the plan checked by sh -n and shellcheck and run against a
+ * stand-in aws command (testdata/script/aws) that records every call, so
+ * the test sees which key was deactivated, which was left alone and that
+ * hostile user names reach aws as plain arguments and never run.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+
+#define ACCOUNT		"123456789012"
+#define AS_OF		1795392000	/* 2026-11-23T00:00:00Z */
+#define T_2016		1476199655	/* 2016-10-11T15:27:35Z */
+#define T_2019		1546300800	/* 2019-01-01T00:00:00Z */
+#define T_2020		1577934245	/* 2020-01-02T03:04:05Z */
+#define T_2021		1620284889	/* 2021-05-06T07:08:09Z */
+#define T_2022		1643767322	/* 2022-02-02T02:02:02Z */
+
+#define STUB_AWS	TESTDATA_DIR "/script/aws"
+
+/* The plan's fixed beginning, as the format's documentation gives it. */
+#define PLAN_INTRO \
+	"# Review every command before running it.  No access key is " \
+	"deleted: keys are\n" \
+	"# deactivated and console passwords removed; each action is " \
+	"followed by its rollback.\n" \
+	"# Uses the aws CLI's usual environment (AWS_PROFILE, AWS_REGION, " \
+	"AWS_ENDPOINT_URL, ...).\n" \
+	"# The plan stops at the first command that fails.\n" \
+	"set -eu\n" \
+	"\n"
+
+#define PLAN_HELPERS \
+	"# require_account ACCOUNT: stop unless the aws CLI's credentials " \
+	"belong to\n" \
+	"# ACCOUNT, so no command reaches a user of the same name " \
+	"elsewhere.\n" \
+	"require_account() {\n" \
+	"\tcredaudit_account=$(aws sts get-caller-identity --query Account " \
+	"\\\n" \
+	"\t    --output text)\n" \
+	"\tif [ \"$credaudit_account\" != \"$1\" ]; then\n" \
+	"\t\tprintf 'credaudit: these commands are for account %s, not %s; " \
+	"stopping\\n' \\\n" \
+	"\t\t    \"$1\" \"$credaudit_account\" >&2\n" \
+	"\t\texit 1\n" \
+	"\tfi\n" \
+	"}\n" \
+	"\n" \
+	"# utc_second TIME: TIME as YYYY-MM-DDTHH:MM:SS when it is in UTC " \
+	"(Z or\n" \
+	"# +00:00, a fraction of a second dropped); nothing for any other " \
+	"offset,\n" \
+	"# so such a time matches no time of the report.\n" \
+	"utc_second() {\n" \
+	"\tcredaudit_rest=${1#\?\?\?\?-\?\?-\?\?T\?\?:\?\?:\?\?}\n" \
+	"\tcase $credaudit_rest in\n" \
+	"\tZ | +00:00 | .*Z | .*+00:00) printf '%s\\n' " \
+	"\"${1%\"$credaudit_rest\"}\" ;;\n" \
+	"\tesac\n" \
+	"}\n" \
+	"\n" \
+	"# deactivate_key USER CREATED: make inactive the one access key of " \
+	"USER\n" \
+	"# created at CREATED (YYYY-MM-DDTHH:MM:SSZ); when no key or more " \
+	"than one\n" \
+	"# was created then, skip and touch nothing.\n" \
+	"deactivate_key() {\n" \
+	"\tcredaudit_keys=$(aws iam list-access-keys --user-name \"$1\" \\\n" \
+	"\t    --query 'AccessKeyMetadata[].[AccessKeyId,CreateDate]' \\\n" \
+	"\t    --output text)\n" \
+	"\tcredaudit_id='' credaudit_n=0\n" \
+	"\twhile read -r credaudit_kid credaudit_created; do\n" \
+	"\t\tif [ -n \"$credaudit_kid\" ] &&\n" \
+	"\t\t    [ \"$(utc_second \"$credaudit_created\")\" = \"${2%Z}\" ]; " \
+	"then\n" \
+	"\t\t\tcredaudit_id=$credaudit_kid\n" \
+	"\t\t\tcredaudit_n=$((credaudit_n + 1))\n" \
+	"\t\tfi\n" \
+	"\tdone <<EOF\n" \
+	"$credaudit_keys\n" \
+	"EOF\n" \
+	"\tif [ \"$credaudit_n\" -eq 0 ]; then\n" \
+	"\t\tprintf 'credaudit: no access key of %s created at %s; " \
+	"skipped\\n' \\\n" \
+	"\t\t    \"$1\" \"$2\" >&2\n" \
+	"\t\treturn 0\n" \
+	"\tfi\n" \
+	"\tif [ \"$credaudit_n\" -gt 1 ]; then\n" \
+	"\t\tprintf 'credaudit: %s access keys of %s created at %s; " \
+	"skipped\\n' \\\n" \
+	"\t\t    \"$credaudit_n\" \"$1\" \"$2\" >&2\n" \
+	"\t\treturn 0\n" \
+	"\tfi\n" \
+	"\taws iam update-access-key --user-name \"$1\" \\\n" \
+	"\t    --access-key-id \"$credaudit_id\" --status Inactive\n" \
+	"\tprintf 'credaudit: deactivated access key %s of %s\\n' " \
+	"\"$credaudit_id\" \"$1\"\n" \
+	"}\n" \
+	"\n"
+
+/* What the stand-in aws records for each kind of call. */
+#define CALL_WHOAMI \
+	"[sts]\n[get-caller-identity]\n[--query]\n[Account]\n[--output]\n" \
+	"[text]\n\n"
+#define CALL_LIST(user) \
+	"[iam]\n[list-access-keys]\n[--user-name]\n[" user "]\n[--query]\n" \
+	"[AccessKeyMetadata[].[AccessKeyId,CreateDate]]\n[--output]\n" \
+	"[text]\n\n"
+#define CALL_DEACTIVATE(user, key) \
+	"[iam]\n[update-access-key]\n[--user-name]\n[" user "]\n" \
+	"[--access-key-id]\n[" key "]\n[--status]\n[Inactive]\n\n"
+#define CALL_DELETE_PASSWORD(user) \
+	"[iam]\n[delete-login-profile]\n[--user-name]\n[" user "]\n\n"
+
+/* Hostile names: each would run a command if it reached sh unquoted. */
+#define NAME_DOLLAR	"$(touch pwned)"
+#define NAME_BACKTICK	"`touch pwned`; touch  pwned2"
+#define NAME_NEWLINE	"line\ntouch pwned3"
+
+static void
+rec_init(struct user_record *rec, const char *account, const char *user)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->path = "report.csv";
+	rec->line = 2;
+	rec->user = user;
+	rec->arn = "arn:aws:iam::" ACCOUNT ":user/x";
+	rec->account = account;
+	rec->created.kind = TIME_SET;
+	rec->created.t = T_2016 - 86400;
+	rec->password_last_used.kind = TIME_NA;
+	rec->password_last_changed.kind = TIME_NA;
+	rec->password_next_rotation.kind = TIME_NA;
+}
+
+static void
+rec_key(struct user_record *rec, int k, int64_t created)
+{
+	rec->key[k].state = SLOT_ACTIVE;
+	rec->key[k].last_rotated.kind = TIME_SET;
+	rec->key[k].last_rotated.t = created;
+	rec->key[k].last_used.kind = TIME_NA;
+}
+
+static void
+finding_init(struct finding *f, enum rule_index rule,
+    const struct user_record *rec, const char *credential,
+    const char *message)
+{
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->def = &rules_table[rule];
+	f->severity = rules_table[rule].severity;
+	f->rec = rec;
+	f->credential = credential;
+	f->threshold = rules_table[rule].default_days;
+	snprintf(f->id, sizeof(f->id), "%s:%s:%s:%s", rec->account, rec->user,
+	    rules_table[rule].id, credential);
+	snprintf(f->message, sizeof(f->message), "%s", message);
+}
+
+static void
+info_init(struct run_info *info, struct policy *pol, bool inventory)
+{
+	memset(pol, 0, sizeof(*pol));
+	pol->as_of = AS_OF;
+	memset(info, 0, sizeof(*info));
+	info->version = "1.0.0";
+	info->policy = pol;
+	info->inventory = inventory;
+	info->source = "report.csv";
+}
+
+/* The plan for n findings; the caller frees it. */
+static char *
+plan_make(const struct finding *fs, size_t n)
+{
+	const struct output_ops	*ops = &format_script_ops;
+	struct run_summary	 sum;
+	struct run_info		 info;
+	struct policy		 pol;
+	struct output		*out;
+	char			*text = NULL;
+	size_t			 len, i;
+	FILE			*fp;
+
+	info_init(&info, &pol, false);
+	memset(&sum, 0, sizeof(sum));
+	fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	out = ops->open(fp, &info);
+	assert_non_null(out);
+	for (i = 0; i < n; i++)
+		assert_int_equal(ops->finding(out, &fs[i]), 0);
+	assert_int_equal(ops->end(out, &sum), 0);
+	ops->free(out);
+	assert_int_equal(fclose(fp), 0);
+	return text;
+}
+
+static void
+file_write(const char *path, const char *text, mode_t mode)
+{
+	FILE	*fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	assert_int_equal(fputs(text, fp) == EOF, 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+static char *
+file_read(const char *path)
+{
+	char	*buf;
+	size_t	 len;
+	FILE	*fp = fopen(path, "rb");
+
+	assert_non_null(fp);
+	buf = malloc(1 << 20);
+	assert_non_null(buf);
+	len = fread(buf, 1, (1 << 20) - 1, fp);
+	assert_int_equal(ferror(fp), 0);
+	buf[len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void
+file_expect(const char *dir, const char *name, const char *expected)
+{
+	char	 path[512];
+	char	*text;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	text = file_read(path);
+	assert_string_equal(text, expected);
+	free(text);
+}
+
+static bool
+file_exists(const char *dir, const char *name)
+{
+	char	 path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+/* Run a shell command line; its exit status, or -1 when killed. */
+static int
+run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+run(const char *fmt, ...)
+{
+	char	 cmd[2048];
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	return rc != -1 && WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/*
+ * Setup: a scratch directory holding bin/aws, the stand-in, copied so
+ * that it is executable whatever the checkout did to file modes.  The
+ * directory's name is the test's state; teardown removes it, also after
+ * a failed assertion.
+ */
+static int
+scratch_setup(void **state)
+{
+	char	 path[512];
+	char	*dir, *stub;
+
+	if ((dir = strdup("/tmp/credaudit-script-XXXXXX")) == NULL ||
+	    mkdtemp(dir) == NULL)
+		return -1;
+	*state = dir;
+	snprintf(path, sizeof(path), "%s/bin", dir);
+	if (mkdir(path, 0755) == -1)
+		return -1;
+	stub = file_read(STUB_AWS);
+	snprintf(path, sizeof(path), "%s/bin/aws", dir);
+	file_write(path, stub, 0755);
+	free(stub);
+	return 0;
+}
+
+static int
+scratch_teardown(void **state)
+{
+	char	*dir = *state;
+	int	 rc = 0;
+
+	if (dir != NULL && strncmp(dir, "/tmp/credaudit-script-", 22) == 0)
+		rc = run("rm -rf '%s'", dir) == 0 ? 0 : -1;
+	free(dir);
+	return rc;
+}
+
+/* The lines aws list-access-keys answers with, in the scratch directory. */
+static void
+scratch_keys(const char *dir, const char *keys)
+{
+	char	 path[512];
+
+	snprintf(path, sizeof(path), "%s/keys", dir);
+	file_write(path, keys, 0644);
+}
+
+/* Write the plan to DIR/plan.sh and check it with sh -n and shellcheck. */
+static void
+plan_check(const char *dir, const char *plan, const char *exclude)
+{
+	char	 path[512];
+
+	snprintf(path, sizeof(path), "%s/plan.sh", dir);
+	file_write(path, plan, 0644);
+	assert_int_equal(run("sh -n '%s'", path), 0);
+	if (run("command -v shellcheck >/dev/null") != 0)
+		fail_msg("shellcheck is not installed; it is required");
+	assert_int_equal(run("shellcheck -s sh %s '%s'", exclude, path), 0);
+}
+
+/* Run DIR/plan.sh in DIR with only the stand-in aws on PATH. */
+static int
+plan_run(const char *dir, const char *account)
+{
+	return run("cd '%s' && env -i PATH='%s/bin:/usr/bin:/bin' "
+	    "AWS_STUB_LOG='%s/calls' AWS_STUB_ACCOUNT='%s' "
+	    "AWS_STUB_KEYS='%s/keys' sh ./plan.sh >out 2>err", dir, dir, dir,
+	    account, dir);
+}
+
+static void
+test_script_plan_exact(void **state)
+{
+	static const char	 expected[] =
+	    "#!/bin/sh\n"
+	    "# credaudit 1.0.0 remediation plan\n"
+	    "# source: report.csv\n"
+	    "# as of: 2026-11-23T00:00:00Z\n"
+	    PLAN_INTRO
+	    PLAN_HELPERS
+	    "# 123456789012:<root_account>:root-no-mfa:mfa (critical)\n"
+	    "# root has no MFA\n"
+	    "# controls: cis-3.0:1.5, fsbp:IAM.9, "
+	    "config:root-account-mfa-enabled\n"
+	    "# fix signed in as root: assign an MFA device to the root user\n"
+	    "\n"
+	    "require_account '123456789012'\n"
+	    "\n"
+	    "# 123456789012:alice:unused-access-key:access_key_1 (medium)\n"
+	    "# access key 1 unused for 3695 days\n"
+	    "# controls: cis-3.0:1.12, fsbp:IAM.8, fsbp:IAM.22, "
+	    "config:iam-user-unused-credentials-check, "
+	    "access-analyzer:UnusedIAMUserAccessKey\n"
+	    "deactivate_key 'alice' '2016-10-11T15:27:35Z'\n"
+	    "# rollback: aws iam update-access-key --user-name 'alice' "
+	    "--access-key-id <id> --status Active\n"
+	    "\n"
+	    "# 123456789012:alice:access-key-not-rotated:access_key_1 "
+	    "(medium)\n"
+	    "# access key 1 not rotated for 3695 days\n"
+	    "# controls: cis-3.0:1.14, fsbp:IAM.3, config:access-keys-rotated\n"
+	    "# this access key is deactivated above\n"
+	    "\n"
+	    "# 123456789012:o'brien:console-without-mfa:password (high)\n"
+	    "# console password without MFA\n"
+	    "# controls: cis-3.0:1.10, fsbp:IAM.5, "
+	    "config:mfa-enabled-for-iam-console-access\n"
+	    "# suggestion: assign an MFA device to the user, or remove the "
+	    "console password\n"
+	    "\n"
+	    "# 123456789012:o'brien:unused-password:password (medium)\n"
+	    "# password unused for 200 days\n"
+	    "# controls: cis-3.0:1.12, fsbp:IAM.8, fsbp:IAM.22, "
+	    "config:iam-user-unused-credentials-check, "
+	    "access-analyzer:UnusedIAMUserPassword\n"
+	    "aws iam delete-login-profile --user-name 'o'\\''brien'\n"
+	    "# rollback: aws iam create-login-profile --user-name "
+	    "'o'\\''brien' --password-reset-required --password <new "
+	    "temporary password>\n"
+	    "\n"
+	    "# 123456789012:carol:unused-access-key:access_key_2 (medium)\n"
+	    "# access key 2 unused for 100 days\n"
+	    "# controls: cis-3.0:1.12, fsbp:IAM.8, fsbp:IAM.22, "
+	    "config:iam-user-unused-credentials-check, "
+	    "access-analyzer:UnusedIAMUserAccessKey\n"
+	    "# the report gives no creation time for this key; no command\n"
+	    "\n"
+	    "# suppressed: 123456789012:dave:dormant-user:user (service "
+	    "account, reviewed)\n"
+	    "\n"
+	    "# 2 actions, 3 findings without an action, 1 suppressed "
+	    "finding.\n";
+	struct user_record	 root, alice, obrien, carol, dave;
+	struct finding		 fs[7];
+	const char		*dir = *state;
+	char			*plan;
+
+	rec_init(&root, ACCOUNT, "<root_account>");
+	root.is_root = true;
+	rec_init(&alice, ACCOUNT, "alice");
+	rec_key(&alice, 0, T_2016);
+	rec_init(&obrien, ACCOUNT, "o'brien");
+	obrien.password = PASSWORD_ENABLED;
+	rec_init(&carol, ACCOUNT, "carol");
+	carol.key[1].state = SLOT_ACTIVE;
+	carol.key[1].last_rotated.kind = TIME_NA;
+	rec_init(&dave, ACCOUNT, "dave");
+	finding_init(&fs[0], RULE_ROOT_NO_MFA, &root, "mfa",
+	    "root has no MFA");
+	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &alice, "access_key_1",
+	    "access key 1 unused for 3695 days");
+	finding_init(&fs[2], RULE_ACCESS_KEY_NOT_ROTATED, &alice,
+	    "access_key_1", "access key 1 not rotated for 3695 days");
+	finding_init(&fs[3], RULE_CONSOLE_WITHOUT_MFA, &obrien, "password",
+	    "console password without MFA");
+	finding_init(&fs[4], RULE_UNUSED_PASSWORD, &obrien, "password",
+	    "password unused for 200 days");
+	finding_init(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol, "access_key_2",
+	    "access key 2 unused for 100 days");
+	finding_init(&fs[6], RULE_DORMANT_USER, &dave, "user",
+	    "dave idle for 400 days");
+	fs[6].suppressed = true;
+	fs[6].suppress_reason = "service account, reviewed";
+
+	plan = plan_make(fs, 7);
+	assert_string_equal(plan, expected);
+	plan_check(dir, plan, "");
+	free(plan);
+}
+
+static void
+test_script_plan_inventory(void **state)
+{
+	static const char	 expected[] =
+	    "#!/bin/sh\n"
+	    "# credaudit 1.0.0 remediation plan\n"
+	    "# source: report.csv\n"
+	    "# as of: 2026-11-23T00:00:00Z\n"
+	    "# The script format has no inventory view; nothing to do.\n";
+	const struct output_ops	*ops = &format_script_ops;
+	struct inventory_row	 row;
+	struct user_record	 rec;
+	struct run_summary	 sum;
+	struct run_info		 info;
+	struct policy		 pol;
+	struct output		*out;
+	char			*text = NULL;
+	size_t			 len;
+	FILE			*fp;
+
+	(void)state;
+	info_init(&info, &pol, true);
+	memset(&sum, 0, sizeof(sum));
+	rec_init(&rec, ACCOUNT, "alice");
+	memset(&row, 0, sizeof(row));
+	row.rec = &rec;
+	fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	out = ops->open(fp, &info);
+	assert_non_null(out);
+	assert_int_equal(ops->user(out, &row), 0);
+	assert_int_equal(ops->end(out, &sum), 0);
+	ops->free(out);
+	assert_int_equal(fclose(fp), 0);
+	assert_string_equal(text, expected);
+	free(text);
+}
+
+static void
+test_script_plan_accounts_and_status(void **state)
+{
+	struct user_record	 a, b;
+	struct finding		 fs[2];
+	char			*plan;
+
+	(void)state;
+	rec_init(&a, "111111111111", "alice");
+	rec_key(&a, 0, T_2016);
+	rec_init(&b, "222222222222", "alice");
+	rec_key(&b, 0, T_2016);
+	finding_init(&fs[0], RULE_UNUSED_ACCESS_KEY, &a, "access_key_1", "m");
+	fs[0].status = FINDING_STATUS_NEW;
+	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &b, "access_key_1", "m");
+	fs[1].status = FINDING_STATUS_EXISTING;
+	plan = plan_make(fs, 2);
+	/* Same user name in two accounts: two checks, two commands. */
+	assert_non_null(strstr(plan, "\n\nrequire_account '111111111111'\n\n"
+	    "# 111111111111:alice:unused-access-key:access_key_1 (medium, "
+	    "new)\n# m\n"));
+	assert_non_null(strstr(plan, "\n\nrequire_account '222222222222'\n\n"
+	    "# 222222222222:alice:unused-access-key:access_key_1 (medium, "
+	    "existing)\n# m\n"));
+	assert_non_null(strstr(plan, "# 2 actions, 0 findings without an "
+	    "action, 0 suppressed findings.\n"));
+	free(plan);
+}
+
+static size_t
+count(const char *text, const char *what)
+{
+	size_t	 n = 0;
+
+	for (; (text = strstr(text, what)) != NULL; text++)
+		n++;
+	return n;
+}
+
+static void
+test_script_plan_duplicate_row(void **state)
+{
+	struct user_record	 bob;
+	struct finding		 fs[4];
+	char			*plan;
+
+	(void)state;
+	/* The report lists bob twice; the second row repeats the first. */
+	rec_init(&bob, ACCOUNT, "bob");
+	bob.password = PASSWORD_ENABLED;
+	rec_key(&bob, 0, T_2016);
+	finding_init(&fs[0], RULE_UNUSED_PASSWORD, &bob, "password", "p");
+	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &bob, "access_key_1", "k");
+	fs[2] = fs[0];
+	fs[3] = fs[1];
+	plan = plan_make(fs, 4);
+	assert_int_equal(count(plan, "\naws iam delete-login-profile "
+	    "--user-name 'bob'\n"), 1);
+	assert_int_equal(count(plan, "\ndeactivate_key 'bob' "
+	    "'2016-10-11T15:27:35Z'\n"), 1);
+	assert_int_equal(count(plan, "\n# the console password is removed "
+	    "above\n"), 1);
+	assert_int_equal(count(plan, "\n# this access key is deactivated "
+	    "above\n"), 1);
+	assert_int_equal(count(plan, "\nrequire_account "), 1);
+	assert_non_null(strstr(plan, "\n# 2 actions, 0 findings without an "
+	    "action, 0 suppressed findings.\n"));
+	free(plan);
+}
+
+static void
+test_script_plan_no_account(void **state)
+{
+	struct user_record	 rec;
+	struct finding		 f;
+	char			*plan;
+
+	(void)state;
+	rec_init(&rec, "", "bob");
+	rec.password = PASSWORD_ENABLED;
+	finding_init(&f, RULE_UNUSED_PASSWORD, &rec, "password", "p");
+	plan = plan_make(&f, 1);
+	assert_non_null(strstr(plan, "\n# p\n# controls: cis-3.0:1.12, "
+	    "fsbp:IAM.8, fsbp:IAM.22, "
+	    "config:iam-user-unused-credentials-check, "
+	    "access-analyzer:UnusedIAMUserPassword\n# no account id in the "
+	    "report; no command\n\n# 0 actions, 1 finding without an action, "
+	    "0 suppressed findings.\n"));
+	assert_null(strstr(plan, "\nrequire_account "));
+	assert_null(strstr(plan, "\naws "));
+	free(plan);
+}
+
+static void
+test_script_plan_comment_cannot_break(void **state)
+{
+	struct user_record	 rec;
+	struct finding		 f;
+	char			*plan;
+
+	(void)state;
+	rec_init(&rec, ACCOUNT, "evil\nrm -rf /\r");
+	finding_init(&f, RULE_CONSOLE_WITHOUT_MFA, &rec, "password",
+	    "line one\nline two\x1b[2J");
+	plan = plan_make(&f, 1);
+	assert_non_null(strstr(plan, "\n# 123456789012:evil?rm -rf /?:"
+	    "console-without-mfa:password (high)\n# line one?line two?[2J\n"));
+	assert_null(strstr(plan, "\nrm -rf"));
+	assert_null(strchr(plan, '\r'));
+	free(plan);
+}
+
+static void
+test_script_write_failure(void **state)
+{
+	const struct output_ops	*ops = &format_script_ops;
+	struct user_record	 rec;
+	struct run_summary	 sum;
+	struct run_info		 info;
+	struct policy		 pol;
+	struct finding		 f;
+	struct output		*out;
+	FILE			*fp;
+
+	(void)state;
+	info_init(&info, &pol, false);
+	memset(&sum, 0, sizeof(sum));
+	rec_init(&rec, ACCOUNT, "alice");
+	rec_key(&rec, 0, T_2016);
+	finding_init(&f, RULE_UNUSED_ACCESS_KEY, &rec, "access_key_1", "m");
+	if ((fp = fopen("/dev/full", "w")) == NULL)
+		skip();
+	assert_int_equal(setvbuf(fp, NULL, _IONBF, 0), 0);
+	out = ops->open(fp, &info);
+	assert_non_null(out);
+	assert_int_equal(ops->finding(out, &f), -1);
+	assert_int_equal(ops->end(out, &sum), -1);
+	ops->free(out);
+	fclose(fp);
+}
+
+static void
+test_script_run_against_stub(void **state)
+{
+	static const char	 keys[] =
+	    "AKIAKEY1OBRIEN000001\t2016-10-11T15:27:35+00:00\n"
+	    "AKIAKEY2BACKTICK0002\t2020-01-02T03:04:05Z\n"
+	    "AKIAKEY3FRACTION0003\t2021-05-06T07:08:09.000000+00:00\n"
+	    /* 2018-12-31T19:00:00Z: the same digits, another moment. */
+	    "AKIAKEY4OFFSET000004\t2019-01-01T00:00:00+05:00\n"
+	    "AKIAKEY5TWIN00000005\t2022-02-02T02:02:02+00:00\n"
+	    "AKIAKEY6TWIN00000006\t2022-02-02T02:02:02Z\n";
+	static const char	 calls[] =
+	    CALL_WHOAMI
+	    CALL_LIST("o'brien")
+	    CALL_DEACTIVATE("o'brien", "AKIAKEY1OBRIEN000001")
+	    CALL_DELETE_PASSWORD(NAME_DOLLAR)
+	    CALL_LIST(NAME_BACKTICK)
+	    CALL_DEACTIVATE(NAME_BACKTICK, "AKIAKEY2BACKTICK0002")
+	    CALL_LIST(NAME_NEWLINE)
+	    CALL_LIST("twin")
+	    CALL_LIST("frac")
+	    CALL_DEACTIVATE("frac", "AKIAKEY3FRACTION0003");
+	static const char	 out[] =
+	    "credaudit: deactivated access key AKIAKEY1OBRIEN000001 of "
+	    "o'brien\n"
+	    "credaudit: deactivated access key AKIAKEY2BACKTICK0002 of "
+	    NAME_BACKTICK "\n"
+	    "credaudit: deactivated access key AKIAKEY3FRACTION0003 of frac\n";
+	static const char	 err[] =
+	    "credaudit: no access key of " NAME_NEWLINE " created at "
+	    "2019-01-01T00:00:00Z; skipped\n"
+	    "credaudit: 2 access keys of twin created at "
+	    "2022-02-02T02:02:02Z; skipped\n";
+	struct user_record	 obrien, dollar, backtick, newline, twin, frac;
+	struct finding		 fs[7];
+	const char		*dir = *state;
+	char			*plan;
+
+	rec_init(&obrien, ACCOUNT, "o'brien");
+	rec_key(&obrien, 0, T_2016);
+	rec_init(&dollar, ACCOUNT, NAME_DOLLAR);
+	dollar.password = PASSWORD_ENABLED;
+	rec_init(&backtick, ACCOUNT, NAME_BACKTICK);
+	rec_key(&backtick, 1, T_2020);
+	rec_init(&newline, ACCOUNT, NAME_NEWLINE);
+	rec_key(&newline, 0, T_2019);
+	rec_init(&twin, ACCOUNT, "twin");
+	rec_key(&twin, 0, T_2022);
+	rec_init(&frac, ACCOUNT, "frac");
+	rec_key(&frac, 1, T_2021);
+	finding_init(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien, "access_key_1",
+	    "unused");
+	finding_init(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &obrien,
+	    "access_key_1", "not rotated");
+	finding_init(&fs[2], RULE_UNUSED_PASSWORD, &dollar, "password",
+	    "unused");
+	finding_init(&fs[3], RULE_UNUSED_ACCESS_KEY, &backtick,
+	    "access_key_2", "unused");
+	finding_init(&fs[4], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
+	    "access_key_1", "not rotated");
+	finding_init(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin, "access_key_1",
+	    "unused");
+	finding_init(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
+	    "access_key_2", "not rotated");
+
+	plan = plan_make(fs, 7);
+	scratch_keys(dir, keys);
+	/* SC2016 says '$(...)' will not expand: that is the point here. */
+	plan_check(dir, plan, "--exclude=SC2016");
+	free(plan);
+	assert_int_equal(plan_run(dir, ACCOUNT), 0);
+	file_expect(dir, "calls", calls);
+	file_expect(dir, "out", out);
+	file_expect(dir, "err", err);
+	assert_false(file_exists(dir, "pwned"));
+	assert_false(file_exists(dir, "pwned2"));
+	assert_false(file_exists(dir, "pwned3"));
+}
+
+static void
+test_script_run_wrong_account_stops(void **state)
+{
+	struct user_record	 rec;
+	struct finding		 f;
+	const char		*dir = *state;
+	char			*plan;
+
+	rec_init(&rec, "210987654321", "alice");
+	rec_key(&rec, 0, T_2016);
+	finding_init(&f, RULE_UNUSED_ACCESS_KEY, &rec, "access_key_1", "m");
+	plan = plan_make(&f, 1);
+	scratch_keys(dir, "AKIAKEY1ALICE0000001\t2016-10-11T15:27:35Z\n");
+	plan_check(dir, plan, "");
+	free(plan);
+	assert_int_equal(plan_run(dir, ACCOUNT), 1);
+	file_expect(dir, "calls", CALL_WHOAMI);
+	file_expect(dir, "out", "");
+	file_expect(dir, "err", "credaudit: these commands are for account "
+	    "210987654321, not 123456789012; stopping\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	 tests[] = {
+		cmocka_unit_test_setup_teardown(test_script_plan_exact,
+		    scratch_setup, scratch_teardown),
+		cmocka_unit_test(test_script_plan_inventory),
+		cmocka_unit_test(test_script_plan_accounts_and_status),
+		cmocka_unit_test(test_script_plan_duplicate_row),
+		cmocka_unit_test(test_script_plan_no_account),
+		cmocka_unit_test(test_script_plan_comment_cannot_break),
+		cmocka_unit_test(test_script_write_failure),
+		cmocka_unit_test_setup_teardown(test_script_run_against_stub,
+		    scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_script_run_wrong_account_stops, scratch_setup,
+		    scratch_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
