@@ -87,6 +87,23 @@ const struct output_ops	*output_lookup(const char *name);
 /* Names of all formats, comma-separated, for messages and --help. */
 const char		*output_names(void);
 
+/*
+ * What every format shows for a user in --inventory, so that they agree:
+ * state names ("enabled", "disabled", "not_supported"; "active",
+ * "inactive", "none"), the note for a last-use column that holds no
+ * timestamp ("never", "no_information", "not_supported"; NULL for
+ * TIME_SET), and the age in days of a credential's last use or creation
+ * as the rules define it (false when the password is disabled or the key
+ * slot is empty, or no timestamp is known).
+ */
+const char	*output_password_state(enum password_state state);
+const char	*output_slot_state(enum slot_state state);
+const char	*output_time_note(enum time_kind kind);
+bool		 output_password_days(const struct inventory_row *row,
+		    int64_t *days);
+bool		 output_key_days(const struct inventory_row *row, int n,
+		    int64_t *days);
+
 /* The formats; output.c lists them. */
 extern const struct output_ops format_table_ops;
 extern const struct output_ops format_csv_ops;

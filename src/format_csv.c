@@ -1,0 +1,349 @@
+/*
+ * The csv format: a header row, then one row per finding (or per user
+ * with --inventory), for spreadsheets and for tools that want a table.
+ *
+ * RFC 4180 as libcsv writes it: every value is quoted and quotes inside
+ * are doubled, so commas, quotes and newlines in a user name survive.  A
+ * null value (no days, no last use, no suppression reason) is an empty,
+ * unquoted cell, which some readers tell apart from an empty string.
+ * Lines end with "\n" only; spreadsheets and RFC 4180 readers accept it.
+ *
+ * A value a spreadsheet would run as a formula (one that starts with
+ * = + - @, a tab or a carriage return) gets a leading ' as the contract
+ * asks; a report is input from outside and must not become code.
+ *
+ * Each row is built in one buffer and written with one fwrite.
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+
+struct output {
+	FILE		*fp;
+	bool		 inventory;
+	bool		 baseline;
+	bool		 started;	/* the header row is written */
+	char		*line;		/* the row being built */
+	size_t		 len, cap;
+	size_t		 cells;		/* in the current row */
+	char		*scratch;	/* a value with its leading ' */
+	size_t		 scratchsz;
+	char		*controls[RULE_COUNT];	/* joined with ';' */
+};
+
+static const char *const csv_finding_header[] = {
+	"id", "rule", "severity", "account", "user", "arn", "credential",
+	"days", "threshold", "last_used", "message", "controls", "suppressed",
+	"suppression_reason", "status", "path", "line", NULL
+};
+
+static const char *const csv_user_header[] = {
+	"account", "user", "arn", "created", "password",
+	"password_last_used", "password_days", "mfa", "access_key_1",
+	"access_key_1_last_rotated", "access_key_1_last_used",
+	"access_key_1_days", "access_key_2", "access_key_2_last_rotated",
+	"access_key_2_last_used", "access_key_2_days", "cert_1", "cert_2",
+	"findings", "worst_severity", "path", "line", NULL
+};
+
+static int
+out_csv_grow(char **buf, size_t *cap, size_t need)
+{
+	size_t	 n = *cap > 0 ? *cap : 256;
+	char	*p;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if ((p = realloc(*buf, n)) == NULL)
+		return -1;
+	*buf = p;
+	*cap = n;
+	return 0;
+}
+
+static bool
+out_csv_is_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* Prefix s with ' into the scratch buffer. */
+static const char *
+out_csv_neutralise(struct output *out, const char *s, size_t *len)
+{
+	if (out_csv_grow(&out->scratch, &out->scratchsz, *len + 2) == -1)
+		return NULL;
+	out->scratch[0] = '\'';
+	memcpy(out->scratch + 1, s, *len + 1);
+	(*len)++;
+	return out->scratch;
+}
+
+/* Append one cell to the row; s NULL is an empty, unquoted cell. */
+static int
+out_csv_cell(struct output *out, const char *s)
+{
+	size_t	 len = s != NULL ? strlen(s) : 0;
+
+	if (s != NULL && out_csv_is_formula(s) &&
+	    (s = out_csv_neutralise(out, s, &len)) == NULL)
+		return -1;
+	/* A separator, a value of nothing but quotes, the row's newline. */
+	if (out_csv_grow(&out->line, &out->cap, out->len + 2 * len + 4) == -1)
+		return -1;
+	if (out->cells++ > 0)
+		out->line[out->len++] = ',';
+	if (s != NULL)
+		out->len += csv_write(out->line + out->len,
+		    out->cap - out->len, s, len);
+	return 0;
+}
+
+static int
+out_csv_cell_number(struct output *out, bool has, int64_t n)
+{
+	char	 num[24];
+
+	if (!has)
+		return out_csv_cell(out, NULL);
+	snprintf(num, sizeof(num), "%" PRId64, n);
+	return out_csv_cell(out, num);
+}
+
+static int
+out_csv_cell_time(struct output *out, const struct cred_time *ct)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+
+	if (ct->kind != TIME_SET)
+		return out_csv_cell(out, NULL);
+	timeparse_format(ct->t, when);
+	return out_csv_cell(out, when);
+}
+
+static int
+out_csv_row_end(struct output *out)
+{
+	size_t	 len = out->len;
+
+	out->line[len++] = '\n';
+	out->len = 0;
+	out->cells = 0;
+	return fwrite(out->line, 1, len, out->fp) == len ? 0 : -1;
+}
+
+/*
+ * The header goes out before the first row, or at the end when there is
+ * none, so that open() never writes and a failed write reaches a caller
+ * that can return -1.
+ */
+static int
+out_csv_start(struct output *out)
+{
+	const char *const	*h;
+
+	if (out->started)
+		return 0;
+	out->started = true;
+	h = out->inventory ? csv_user_header : csv_finding_header;
+	for (; *h != NULL; h++) {
+		if (strcmp(*h, "status") == 0 && !out->baseline)
+			continue;
+		if (out_csv_cell(out, *h) == -1)
+			return -1;
+	}
+	return out_csv_row_end(out);
+}
+
+static const char *
+out_csv_status(enum finding_status status)
+{
+	if (status == FINDING_STATUS_NEW)
+		return "new";
+	if (status == FINDING_STATUS_EXISTING)
+		return "existing";
+	return NULL;
+}
+
+static int
+out_csv_finding_cells(struct output *out, const struct finding *f)
+{
+	const struct user_record	*rec = f->rec;
+	struct cred_time		 last_used;
+
+	last_used.kind = f->has_last_used ? TIME_SET : TIME_NA;
+	last_used.t = f->last_used;
+	if (out_csv_cell(out, f->id) == -1 ||
+	    out_csv_cell(out, rules_table[f->rule].id) == -1 ||
+	    out_csv_cell(out, severity_name(f->severity)) == -1 ||
+	    out_csv_cell(out, rec->account) == -1 ||
+	    out_csv_cell(out, rec->user) == -1 ||
+	    out_csv_cell(out, rec->arn) == -1 ||
+	    out_csv_cell(out, f->credential) == -1 ||
+	    out_csv_cell_number(out, f->has_days, f->days) == -1 ||
+	    out_csv_cell_number(out, f->threshold != RULE_NO_DAYS,
+	    f->threshold) == -1 ||
+	    out_csv_cell_time(out, &last_used) == -1 ||
+	    out_csv_cell(out, f->message) == -1 ||
+	    out_csv_cell(out, out->controls[f->rule]) == -1 ||
+	    out_csv_cell(out, f->suppressed ? "true" : "false") == -1 ||
+	    out_csv_cell(out, f->suppressed ? f->suppress_reason : NULL) == -1)
+		return -1;
+	if (out->baseline && out_csv_cell(out, out_csv_status(f->status)) == -1)
+		return -1;
+	if (out_csv_cell(out, rec->path) == -1 ||
+	    out_csv_cell_number(out, true, rec->line) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+out_csv_finding(struct output *out, const struct finding *f)
+{
+	if ((unsigned)f->rule >= RULE_COUNT || out_csv_start(out) == -1 ||
+	    out_csv_finding_cells(out, f) == -1)
+		return -1;
+	return out_csv_row_end(out);
+}
+
+/* A last-use cell: the timestamp, or what the report said instead. */
+static int
+out_csv_cell_last_used(struct output *out, const struct cred_time *ct)
+{
+	if (ct->kind == TIME_SET)
+		return out_csv_cell_time(out, ct);
+	return out_csv_cell(out, output_time_note(ct->kind));
+}
+
+static int
+out_csv_key_cells(struct output *out, const struct inventory_row *row, int n)
+{
+	const struct key_slot	*k = &row->rec->key[n];
+	int64_t			 days = 0;
+	bool			 has;
+
+	has = output_key_days(row, n, &days);
+	if (out_csv_cell(out, output_slot_state(k->state)) == -1 ||
+	    out_csv_cell_time(out, &k->last_rotated) == -1 ||
+	    out_csv_cell_time(out, &k->last_used) == -1 ||
+	    out_csv_cell_number(out, has, days) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+out_csv_user_cells(struct output *out, const struct inventory_row *row)
+{
+	const struct user_record	*rec = row->rec;
+	int64_t				 days = 0;
+	bool				 has;
+
+	has = output_password_days(row, &days);
+	if (out_csv_cell(out, rec->account) == -1 ||
+	    out_csv_cell(out, rec->user) == -1 ||
+	    out_csv_cell(out, rec->arn) == -1 ||
+	    out_csv_cell_time(out, &rec->created) == -1 ||
+	    out_csv_cell(out, output_password_state(rec->password)) == -1 ||
+	    out_csv_cell_last_used(out, &rec->password_last_used) == -1 ||
+	    out_csv_cell_number(out, has, days) == -1 ||
+	    out_csv_cell(out, rec->mfa_active ? "true" : "false") == -1 ||
+	    out_csv_key_cells(out, row, 0) == -1 ||
+	    out_csv_key_cells(out, row, 1) == -1 ||
+	    out_csv_cell(out, output_slot_state(rec->cert[0].state)) == -1 ||
+	    out_csv_cell(out, output_slot_state(rec->cert[1].state)) == -1 ||
+	    out_csv_cell_number(out, true, row->findings) == -1 ||
+	    out_csv_cell(out, row->has_worst ? severity_name(row->worst) :
+	    NULL) == -1 ||
+	    out_csv_cell(out, rec->path) == -1 ||
+	    out_csv_cell_number(out, true, rec->line) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+out_csv_user(struct output *out, const struct inventory_row *row)
+{
+	if (out_csv_start(out) == -1 || out_csv_user_cells(out, row) == -1)
+		return -1;
+	return out_csv_row_end(out);
+}
+
+static int
+out_csv_end(struct output *out, const struct run_summary *sum)
+{
+	(void)sum;
+	return out_csv_start(out);
+}
+
+static void
+out_csv_free(struct output *out)
+{
+	size_t	 i;
+
+	if (out == NULL)
+		return;
+	for (i = 0; i < RULE_COUNT; i++)
+		free(out->controls[i]);
+	free(out->line);
+	free(out->scratch);
+	free(out);
+}
+
+/* The controls of a rule joined with ';', as one cell holds them. */
+static char *
+out_csv_join_controls(const char *const *controls)
+{
+	const char *const	*c;
+	size_t			 len = 1;
+	char			*s;
+
+	for (c = controls; c != NULL && *c != NULL; c++)
+		len += strlen(*c) + 1;
+	if ((s = calloc(1, len)) == NULL)
+		return NULL;
+	for (c = controls; c != NULL && *c != NULL; c++) {
+		if (c != controls)
+			strcat(s, ";");
+		strcat(s, *c);
+	}
+	return s;
+}
+
+static struct output *
+out_csv_open(FILE *fp, const struct run_info *info)
+{
+	struct output	*out;
+	size_t		 i;
+
+	if ((out = calloc(1, sizeof(*out))) == NULL)
+		return NULL;
+	out->fp = fp;
+	out->inventory = info->inventory;
+	out->baseline = info->baseline;
+	for (i = 0; i < RULE_COUNT; i++) {
+		out->controls[i] =
+		    out_csv_join_controls(rules_table[i].controls);
+		if (out->controls[i] == NULL) {
+			out_csv_free(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+const struct output_ops format_csv_ops = {
+	"csv", out_csv_open, out_csv_finding, out_csv_user, out_csv_end,
+	out_csv_free
+};

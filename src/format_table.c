@@ -1,0 +1,720 @@
+/*
+ * The table format: findings for people to read on a terminal.
+ *
+ * Unlike the other formats it cannot stream: columns are aligned and
+ * findings sorted, most severe first, so it keeps a compact copy of each
+ * unsuppressed finding (the strings in large chunks, never freed one by
+ * one) and prints everything at the end.  Suppressed findings are left
+ * out, as the contract says, and only counted in the summary.
+ *
+ * Layout: columns separated by two spaces, each as wide as its widest
+ * value but at most TBL_WIDTH_MAX (a longer value pushes the rest of its
+ * line right rather than being cut), a blank line, then the summary:
+ *
+ *	[NEW]  SEVERITY  RULE  [ACCOUNT]  USER  CREDENTIAL  DAYS  MESSAGE
+ *	...
+ *
+ *	N findings in U users: C critical, H high, M medium, L low; S suppressed
+ *	N new, M resolved since YYYY-MM-DD
+ *
+ * NEW ("+" for a new finding) and the second summary line only with a
+ * baseline ("since the baseline" when it had no as_of); ACCOUNT only
+ * when the rows span more than one account; DAYS is "-" when unknown.
+ * With no finding the table is left out and the first summary line
+ * reads "no findings in U users", with "; S suppressed" when S > 0.
+ * "finding" and "user" are singular for a count of one.
+ *
+ * --inventory prints [ACCOUNT] USER PASSWORD MFA KEY1 KEY2 FINDINGS WORST,
+ * one line per user in input order, where PASSWORD and KEYn are a state
+ * and, when known, the age in days of the last use or creation ("active
+ * 30d", "disabled", "none"), then the same summary.
+ *
+ * Everything shown comes from a report someone else wrote, so every
+ * byte that is not printable text (C0 controls, DEL, the C1 controls
+ * U+0080..U+009F, invalid UTF-8) is shown as a \xNN escape: a tampered
+ * report cannot move the cursor or retitle the terminal.  Widths count
+ * one column per code point.  Colour (SGR, on the severity only) is used
+ * only when run_info.color says so.
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+
+#define TBL_WIDTH_MAX	40
+#define TBL_MAXCOLS	9
+#define TBL_CELLSZ	48	/* a number or "state 12345d" */
+#define TBL_CHUNK	(64 * 1024)
+
+/* Storage for copied strings; a string never moves once copied. */
+struct tbl_chunk {
+	struct tbl_chunk	*next;
+	size_t			 used, size;
+	char			 data[];
+};
+
+struct tbl_finding {
+	const char	*account, *user, *credential, *message;
+	int64_t		 days;
+	size_t		 seq;		/* arrival, the last sort key */
+	enum severity	 severity;
+	enum rule_index	 rule;
+	bool		 has_days;
+	bool		 is_new;
+};
+
+struct tbl_user {
+	const char	*account, *user;
+	int64_t		 password_days, key_days[2];
+	unsigned	 findings;
+	enum password_state password;
+	enum slot_state	 key[2];
+	enum severity	 worst;
+	bool		 has_password_days, has_key_days[2];
+	bool		 mfa, has_worst;
+};
+
+struct tbl_buf {
+	char	*s;
+	size_t	 len, cap;
+	size_t	 pending;	/* spaces held back: none end a line */
+};
+
+enum tbl_col {
+	COL_NEW, COL_SEVERITY, COL_RULE, COL_ACCOUNT, COL_USER,
+	COL_CREDENTIAL, COL_DAYS, COL_MESSAGE, COL_PASSWORD, COL_MFA,
+	COL_KEY1, COL_KEY2, COL_FINDINGS, COL_WORST
+};
+
+static const struct {
+	const char	*title;
+	bool		 right;		/* numbers align right */
+	bool		 colour;	/* shows the row's severity */
+} tbl_cols[] = {
+	[COL_NEW] = { "NEW", false, false },
+	[COL_SEVERITY] = { "SEVERITY", false, true },
+	[COL_RULE] = { "RULE", false, false },
+	[COL_ACCOUNT] = { "ACCOUNT", false, false },
+	[COL_USER] = { "USER", false, false },
+	[COL_CREDENTIAL] = { "CREDENTIAL", false, false },
+	[COL_DAYS] = { "DAYS", true, false },
+	[COL_MESSAGE] = { "MESSAGE", false, false },
+	[COL_PASSWORD] = { "PASSWORD", false, false },
+	[COL_MFA] = { "MFA", false, false },
+	[COL_KEY1] = { "KEY1", false, false },
+	[COL_KEY2] = { "KEY2", false, false },
+	[COL_FINDINGS] = { "FINDINGS", true, false },
+	[COL_WORST] = { "WORST", false, true },
+};
+
+struct tbl_layout {
+	enum tbl_col	 col[TBL_MAXCOLS];
+	size_t		 width[TBL_MAXCOLS];
+	size_t		 n;
+};
+
+struct output {
+	FILE			*fp;
+	struct run_info		 info;
+	struct tbl_chunk	*chunks;
+	struct tbl_finding	*findings;
+	size_t			 nfindings, capfindings;
+	struct tbl_user		*users;
+	size_t			 nusers, capusers;
+	const char		*first_account;
+	bool			 several_accounts;
+	struct tbl_buf		 line;
+};
+
+static const char *
+out_table_strdup(struct output *out, const char *s)
+{
+	struct tbl_chunk	*c = out->chunks;
+	size_t			 len, size;
+
+	if (s == NULL)
+		s = "";
+	len = strlen(s) + 1;
+	if (c == NULL || c->size - c->used < len) {
+		size = len > TBL_CHUNK ? len : TBL_CHUNK;
+		if ((c = malloc(sizeof(*c) + size)) == NULL)
+			return NULL;
+		c->next = out->chunks;
+		c->used = 0;
+		c->size = size;
+		out->chunks = c;
+	}
+	memcpy(c->data + c->used, s, len);
+	c->used += len;
+	return c->data + c->used - len;
+}
+
+/* arr, or a larger copy when it is full; NULL when out of memory. */
+static void *
+out_table_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
+{
+	size_t	 ncap = *cap > 0 ? *cap * 2 : 64;
+	void	*p;
+
+	if (n < *cap)
+		return arr;
+	if (ncap > SIZE_MAX / elsize || (p = realloc(arr, ncap * elsize)) ==
+	    NULL)
+		return NULL;
+	*cap = ncap;
+	return p;
+}
+
+/* Copy the account, noting whether the rows span more than one. */
+static const char *
+out_table_account(struct output *out, const char *account)
+{
+	if (out->first_account == NULL)
+		return out->first_account = out_table_strdup(out, account);
+	if (strcmp(out->first_account, account != NULL ? account : "") == 0)
+		return out->first_account;
+	out->several_accounts = true;
+	return out_table_strdup(out, account);
+}
+
+static int
+out_table_finding(struct output *out, const struct finding *f)
+{
+	struct tbl_finding	*t;
+
+	if (f->suppressed)
+		return 0;
+	if ((unsigned)f->rule >= RULE_COUNT)
+		return -1;
+	t = out_table_reserve(out->findings, &out->capfindings,
+	    out->nfindings, sizeof(*t));
+	if (t == NULL)
+		return -1;
+	out->findings = t;
+	t += out->nfindings;
+	t->seq = out->nfindings;
+	t->severity = f->severity;
+	t->rule = f->rule;
+	t->has_days = f->has_days;
+	t->days = f->days;
+	t->is_new = f->status == FINDING_STATUS_NEW;
+	if ((t->account = out_table_account(out, f->rec->account)) == NULL ||
+	    (t->user = out_table_strdup(out, f->rec->user)) == NULL ||
+	    (t->credential = out_table_strdup(out, f->credential)) == NULL ||
+	    (t->message = out_table_strdup(out, f->message)) == NULL)
+		return -1;
+	out->nfindings++;
+	return 0;
+}
+
+static int
+out_table_user(struct output *out, const struct inventory_row *row)
+{
+	const struct user_record	*rec = row->rec;
+	struct tbl_user			*u;
+	int				 i;
+
+	if ((u = out_table_reserve(out->users, &out->capusers, out->nusers,
+	    sizeof(*u))) == NULL)
+		return -1;
+	out->users = u;
+	u += out->nusers;
+	u->password = rec->password;
+	u->has_password_days = output_password_days(row, &u->password_days);
+	u->mfa = rec->mfa_active;
+	for (i = 0; i < 2; i++) {
+		u->key[i] = rec->key[i].state;
+		u->has_key_days[i] = output_key_days(row, i, &u->key_days[i]);
+	}
+	u->findings = row->findings;
+	u->has_worst = row->has_worst;
+	u->worst = row->worst;
+	if ((u->account = out_table_account(out, rec->account)) == NULL ||
+	    (u->user = out_table_strdup(out, rec->user)) == NULL)
+		return -1;
+	out->nusers++;
+	return 0;
+}
+
+/* Most severe first, then account, user, rule order, credential. */
+static int
+out_table_compare(const void *a, const void *b)
+{
+	const struct tbl_finding	*x = a, *y = b;
+	int				 c;
+
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if ((c = strcmp(x->account, y->account)) != 0 ||
+	    (c = strcmp(x->user, y->user)) != 0)
+		return c;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	if ((c = strcmp(x->credential, y->credential)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Length of the UTF-8 sequence at s when a terminal may be given it as
+ * it is, or 0 when its first byte must be escaped: C0 controls, DEL,
+ * bytes that start no valid sequence, and the C1 controls (U+0080..
+ * U+009F, encoded C2 80..C2 9F).  A NUL ends every sequence early, so
+ * nothing past the string is read.
+ */
+static size_t
+out_table_utf8_len(const unsigned char *s)
+{
+	size_t	 n, i;
+
+	if (s[0] >= 0x20 && s[0] < 0x7f)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (s[0] == 0xc2 && s[1] < 0xa0)
+		return 0;
+	return n;
+}
+
+/* Bytes of printable ASCII at s: the common case, taken in one step. */
+static size_t
+out_table_ascii_run(const unsigned char *s)
+{
+	const unsigned char	*p = s;
+
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	return (size_t)(p - s);
+}
+
+/* Columns the sanitised s takes: one per code point, four per escape. */
+static size_t
+out_table_width(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, w = 0;
+
+	while (*p != '\0') {
+		if ((n = out_table_ascii_run(p)) > 0) {
+			w += n;
+			p += n;
+			continue;
+		}
+		n = out_table_utf8_len(p);
+		w += n > 0 ? 1 : 4;
+		p += n > 0 ? n : 1;
+	}
+	return w;
+}
+
+static int
+out_table_buf_add(struct tbl_buf *b, const char *s, size_t len)
+{
+	size_t	 need = b->len + b->pending + len + 1;
+	size_t	 cap = b->cap > 0 ? b->cap : 256;
+	char	*p;
+
+	while (cap < need)
+		cap *= 2;
+	if (cap != b->cap) {
+		if ((p = realloc(b->s, cap)) == NULL)
+			return -1;
+		b->s = p;
+		b->cap = cap;
+	}
+	memset(b->s + b->len, ' ', b->pending);
+	b->len += b->pending;
+	b->pending = 0;
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
+	return 0;
+}
+
+static int
+out_table_buf_add_sanitised(struct tbl_buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	char			 esc[5];
+	size_t			 n;
+
+	while (*p != '\0') {
+		/* Text the terminal may have goes in as one run. */
+		for (run = p; (n = out_table_ascii_run(p)) > 0 ||
+		    (n = out_table_utf8_len(p)) > 0; p += n)
+			continue;
+		if (p > run && out_table_buf_add(b, (const char *)run,
+		    (size_t)(p - run)) == -1)
+			return -1;
+		if (*p == '\0')
+			break;
+		snprintf(esc, sizeof(esc), "\\x%02x", *p++);
+		if (out_table_buf_add(b, esc, 4) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *
+out_table_sgr(enum severity sev)
+{
+	switch (sev) {
+	case SEV_CRITICAL:
+		return "\033[1;31m";
+	case SEV_HIGH:
+		return "\033[31m";
+	case SEV_MEDIUM:
+		return "\033[33m";
+	default:
+		return "\033[36m";
+	}
+}
+
+static int
+out_table_write_line(struct output *out)
+{
+	struct tbl_buf	*b = &out->line;
+	size_t		 len;
+
+	b->pending = 0;
+	if (out_table_buf_add(b, "\n", 1) == -1)
+		return -1;
+	len = b->len;
+	b->len = 0;
+	return fwrite(b->s, 1, len, out->fp) == len ? 0 : -1;
+}
+
+/*
+ * One cell: padding, then the sanitised text, coloured when sgr is set.
+ * Width 0 is the last column, never padded.
+ */
+static int
+out_table_put_cell(struct tbl_buf *b, const char *s, size_t width, bool right,
+    const char *sgr)
+{
+	size_t	 w = width > 0 ? out_table_width(s) : 0;
+	size_t	 pad = w < width ? width - w : 0;
+
+	if (right)
+		b->pending += pad;
+	if (sgr != NULL && *s != '\0' &&
+	    out_table_buf_add(b, sgr, strlen(sgr)) == -1)
+		return -1;
+	if (out_table_buf_add_sanitised(b, s) == -1)
+		return -1;
+	if (sgr != NULL && *s != '\0' &&
+	    out_table_buf_add(b, "\033[0m", 4) == -1)
+		return -1;
+	if (!right)
+		b->pending += pad;
+	return 0;
+}
+
+/* sgr: the colour of the row's severity cells, or NULL for none. */
+static int
+out_table_put_line(struct output *out, const struct tbl_layout *l,
+    const char *const cells[], const char *sgr)
+{
+	const char	*c;
+	size_t		 j;
+
+	for (j = 0; j < l->n; j++) {
+		if (j > 0)
+			out->line.pending += 2;
+		c = tbl_cols[l->col[j]].colour ? sgr : NULL;
+		if (out_table_put_cell(&out->line, cells[j], j + 1 < l->n ?
+		    l->width[j] : 0, tbl_cols[l->col[j]].right, c) == -1)
+			return -1;
+	}
+	return out_table_write_line(out);
+}
+
+static const char *
+out_table_days(bool has, int64_t days, char buf[TBL_CELLSZ])
+{
+	if (!has)
+		return "-";
+	snprintf(buf, TBL_CELLSZ, "%" PRId64, days);
+	return buf;
+}
+
+static const char *
+out_table_finding_cell(const struct tbl_finding *t, enum tbl_col col,
+    char buf[TBL_CELLSZ])
+{
+	switch (col) {
+	case COL_NEW:
+		return t->is_new ? "+" : "";
+	case COL_SEVERITY:
+		return severity_name(t->severity);
+	case COL_RULE:
+		return rules_table[t->rule].id;
+	case COL_ACCOUNT:
+		return t->account;
+	case COL_USER:
+		return t->user;
+	case COL_CREDENTIAL:
+		return t->credential;
+	case COL_DAYS:
+		return out_table_days(t->has_days, t->days, buf);
+	case COL_MESSAGE:
+		return t->message;
+	default:
+		return "";
+	}
+}
+
+/* "state" or "state 12d". */
+static const char *
+out_table_state(const char *state, bool has, int64_t days, char buf[TBL_CELLSZ])
+{
+	if (!has)
+		return state;
+	snprintf(buf, TBL_CELLSZ, "%s %" PRId64 "d", state, days);
+	return buf;
+}
+
+static const char *
+out_table_user_cell(const struct tbl_user *u, enum tbl_col col,
+    char buf[TBL_CELLSZ])
+{
+	int	 n;
+
+	switch (col) {
+	case COL_ACCOUNT:
+		return u->account;
+	case COL_USER:
+		return u->user;
+	case COL_PASSWORD:
+		return out_table_state(output_password_state(u->password),
+		    u->has_password_days, u->password_days, buf);
+	case COL_MFA:
+		return u->mfa ? "yes" : "no";
+	case COL_KEY1:
+	case COL_KEY2:
+		n = col - COL_KEY1;
+		return out_table_state(output_slot_state(u->key[n]),
+		    u->has_key_days[n], u->key_days[n], buf);
+	case COL_FINDINGS:
+		snprintf(buf, TBL_CELLSZ, "%u", u->findings);
+		return buf;
+	case COL_WORST:
+		return u->has_worst ? severity_name(u->worst) : "-";
+	default:
+		return "";
+	}
+}
+
+static size_t
+out_table_rows(const struct output *out)
+{
+	return out->info.inventory ? out->nusers : out->nfindings;
+}
+
+/* The cells of row i; the row's colour goes to *sgr (NULL for none). */
+static void
+out_table_cells(const struct output *out, const struct tbl_layout *l, size_t i,
+    const char *cells[], char bufs[][TBL_CELLSZ], const char **sgr)
+{
+	const struct tbl_finding	*t = NULL;
+	const struct tbl_user		*u = NULL;
+	size_t				 j;
+
+	if (out->info.inventory)
+		u = &out->users[i];
+	else
+		t = &out->findings[i];
+	for (j = 0; j < l->n; j++)
+		cells[j] = u != NULL ?
+		    out_table_user_cell(u, l->col[j], bufs[j]) :
+		    out_table_finding_cell(t, l->col[j], bufs[j]);
+	*sgr = NULL;
+	if (out->info.color && t != NULL)
+		*sgr = out_table_sgr(t->severity);
+	else if (out->info.color && u->has_worst)
+		*sgr = out_table_sgr(u->worst);
+}
+
+static void
+out_table_add_col(struct tbl_layout *l, enum tbl_col col)
+{
+	l->col[l->n] = col;
+	l->width[l->n] = out_table_width(tbl_cols[col].title);
+	l->n++;
+}
+
+static void
+out_table_layout_columns(const struct output *out, struct tbl_layout *l)
+{
+	l->n = 0;
+	if (out->info.inventory) {
+		if (out->several_accounts)
+			out_table_add_col(l, COL_ACCOUNT);
+		out_table_add_col(l, COL_USER);
+		out_table_add_col(l, COL_PASSWORD);
+		out_table_add_col(l, COL_MFA);
+		out_table_add_col(l, COL_KEY1);
+		out_table_add_col(l, COL_KEY2);
+		out_table_add_col(l, COL_FINDINGS);
+		out_table_add_col(l, COL_WORST);
+		return;
+	}
+	if (out->info.baseline)
+		out_table_add_col(l, COL_NEW);
+	out_table_add_col(l, COL_SEVERITY);
+	out_table_add_col(l, COL_RULE);
+	if (out->several_accounts)
+		out_table_add_col(l, COL_ACCOUNT);
+	out_table_add_col(l, COL_USER);
+	out_table_add_col(l, COL_CREDENTIAL);
+	out_table_add_col(l, COL_DAYS);
+	out_table_add_col(l, COL_MESSAGE);
+}
+
+static void
+out_table_layout_widths(const struct output *out, struct tbl_layout *l)
+{
+	const char	*cells[TBL_MAXCOLS], *sgr;
+	char		 bufs[TBL_MAXCOLS][TBL_CELLSZ];
+	size_t		 i, j, w;
+
+	for (i = 0; i < out_table_rows(out); i++) {
+		out_table_cells(out, l, i, cells, bufs, &sgr);
+		/* The last column is never padded: its width is not needed. */
+		for (j = 0; j + 1 < l->n; j++) {
+			w = out_table_width(cells[j]);
+			if (w > TBL_WIDTH_MAX)
+				w = TBL_WIDTH_MAX;
+			if (w > l->width[j])
+				l->width[j] = w;
+		}
+	}
+}
+
+static int
+out_table_put_table(struct output *out)
+{
+	struct tbl_layout	 l;
+	const char		*cells[TBL_MAXCOLS], *sgr;
+	char			 bufs[TBL_MAXCOLS][TBL_CELLSZ];
+	size_t			 i, j;
+
+	out_table_layout_columns(out, &l);
+	out_table_layout_widths(out, &l);
+	for (j = 0; j < l.n; j++)
+		cells[j] = tbl_cols[l.col[j]].title;
+	if (out_table_put_line(out, &l, cells, NULL) == -1)
+		return -1;
+	for (i = 0; i < out_table_rows(out); i++) {
+		out_table_cells(out, &l, i, cells, bufs, &sgr);
+		if (out_table_put_line(out, &l, cells, sgr) == -1)
+			return -1;
+	}
+	return out_table_write_line(out);
+}
+
+static const char *
+out_table_plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static int
+out_table_put_summary(struct output *out, const struct run_summary *s)
+{
+	const unsigned long	*sev = s->by_severity;
+	int			 n;
+
+	if (s->findings == 0) {
+		n = fprintf(out->fp, "no findings in %lu user%s", s->users,
+		    out_table_plural(s->users));
+		if (n >= 0 && s->suppressed > 0)
+			n = fprintf(out->fp, "; %lu suppressed", s->suppressed);
+	} else
+		n = fprintf(out->fp, "%lu finding%s in %lu user%s: %lu "
+		    "critical, %lu high, %lu medium, %lu low; %lu suppressed",
+		    s->findings, out_table_plural(s->findings), s->users,
+		    out_table_plural(s->users), sev[SEV_CRITICAL],
+		    sev[SEV_HIGH], sev[SEV_MEDIUM], sev[SEV_LOW],
+		    s->suppressed);
+	if (n < 0 || fputc('\n', out->fp) == EOF)
+		return -1;
+	return 0;
+}
+
+static int
+out_table_put_baseline(struct output *out, const struct run_summary *s)
+{
+	char	 day[11];
+
+	if (!out->info.baseline_has_as_of)
+		return fprintf(out->fp, "%lu new, %zu resolved since the "
+		    "baseline\n", s->new_findings, s->nresolved) < 0 ? -1 : 0;
+	timeparse_format_date(out->info.baseline_as_of, day);
+	return fprintf(out->fp, "%lu new, %zu resolved since %s\n",
+	    s->new_findings, s->nresolved, day) < 0 ? -1 : 0;
+}
+
+static int
+out_table_end(struct output *out, const struct run_summary *sum)
+{
+	if (!out->info.inventory && out->nfindings > 1)
+		qsort(out->findings, out->nfindings, sizeof(*out->findings),
+		    out_table_compare);
+	if (out_table_rows(out) > 0 && out_table_put_table(out) == -1)
+		return -1;
+	if (out_table_put_summary(out, sum) == -1)
+		return -1;
+	if (out->info.baseline && out_table_put_baseline(out, sum) == -1)
+		return -1;
+	return 0;
+}
+
+static void
+out_table_free(struct output *out)
+{
+	struct tbl_chunk	*c, *next;
+
+	if (out == NULL)
+		return;
+	for (c = out->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(out->findings);
+	free(out->users);
+	free(out->line.s);
+	free(out);
+}
+
+static struct output *
+out_table_open(FILE *fp, const struct run_info *info)
+{
+	struct output	*out;
+
+	if ((out = calloc(1, sizeof(*out))) == NULL)
+		return NULL;
+	out->fp = fp;
+	out->info = *info;
+	return out;
+}
+
+const struct output_ops format_table_ops = {
+	"table", out_table_open, out_table_finding, out_table_user,
+	out_table_end, out_table_free
+};

@@ -1,0 +1,1287 @@
+/*
+ * Tests of the output formats: findings and inventory rows built by
+ * hand, written through each format into memory, and compared with the
+ * text the contract and each format's layout comment call for.  JSON is
+ * also parsed back with cJSON and CSV with libcsv, so structure is
+ * checked beside bytes.
+ *
+ * Times: as_of is 2026-11-23T00:00:00Z (1795392000).  Ages below were
+ * worked out from the calendar: 2026-07-26T10:00:00Z is 119 days before
+ * it, 2026-11-01T08:00:00Z 21, 2026-11-20T12:00:00Z 2,
+ * 2025-06-01T00:00:00Z 540 and 2025-01-15T09:30:00Z 676.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <cjson/cJSON.h>
+#include <csv.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+
+#define AS_OF		1795392000	/* 2026-11-23T00:00:00Z */
+#define T_KEY_USED	1785060000	/* 2026-07-26T10:00:00Z */
+#define T_CREATED	1736933400	/* 2025-01-15T09:30:00Z */
+#define T_PW_CHANGED	1736933700	/* 2025-01-15T09:35:00Z */
+#define T_KEY_ROTATED	1736934000	/* 2025-01-15T09:40:00Z */
+#define T_PW_USED	1793520000	/* 2026-11-01T08:00:00Z */
+#define T_KEY2_ROTATED	1748736000	/* 2025-06-01T00:00:00Z */
+#define T_BASELINE	1790812800	/* 2026-10-01T00:00:00Z */
+#define T_ROOT_USED	1795176000	/* 2026-11-20T12:00:00Z */
+
+#define ACCOUNT		"123456789012"
+#define ALICE_ID	ACCOUNT ":alice:unused-access-key:access_key_1"
+#define UAK_CONTROLS	"cis-3.0:1.12;fsbp:IAM.8;fsbp:IAM.22;" \
+			"config:iam-user-unused-credentials-check;" \
+			"access-analyzer:UnusedIAMUserAccessKey"
+
+/* Everything one test writes from: a policy, run info, users, inputs. */
+struct fixture {
+	struct policy		 pol;
+	struct run_info		 info;
+	struct user_record	 root, alice, bob, zoe;
+	struct input_info	 input;
+	struct run_summary	 sum;
+};
+
+/* An output written into memory. */
+struct capture {
+	char	*buf;
+	size_t	 len;
+	FILE	*fp;
+};
+
+static const struct cred_time	 NA = { TIME_NA, 0 };
+
+static struct cred_time
+at(int64_t t)
+{
+	struct cred_time	 ct = { TIME_SET, t };
+
+	return ct;
+}
+
+static void
+record_init(struct user_record *rec, const char *user, const char *arn,
+    long line)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->path = "r.csv";
+	rec->line = line;
+	rec->user = user;
+	rec->arn = arn;
+	rec->account = ACCOUNT;
+	rec->created = at(T_CREATED);
+	rec->password = PASSWORD_DISABLED;
+	rec->password_last_used = NA;
+	rec->password_last_changed = NA;
+	rec->password_next_rotation = NA;
+	rec->key[0].last_rotated = rec->key[0].last_used = NA;
+	rec->key[1].last_rotated = rec->key[1].last_used = NA;
+	rec->cert[0].last_rotated = rec->cert[0].last_used = NA;
+	rec->cert[1].last_rotated = rec->cert[1].last_used = NA;
+}
+
+/*
+ * root: not_supported password used 2 days ago, MFA on, no keys.
+ * alice: password used 21 days ago, no MFA, key 1 active used 119 days
+ * ago, key 2 inactive rotated 540 days ago.  bob: password disabled
+ * ("no_information"), nothing else.  zoe is "zoë" (4 bytes, 3 columns).
+ */
+static void
+fixture_init(struct fixture *fx)
+{
+	struct user_record	*a = &fx->alice;
+
+	memset(fx, 0, sizeof(*fx));
+	policy_init(&fx->pol);
+	fx->pol.as_of = AS_OF;
+	fx->info.version = "1.0.0";
+	fx->info.policy = &fx->pol;
+	record_init(&fx->root, "<root_account>", "arn:aws:iam::" ACCOUNT
+	    ":root", 2);
+	fx->root.is_root = true;
+	fx->root.password = PASSWORD_NOT_SUPPORTED;
+	fx->root.password_last_used = at(T_ROOT_USED);
+	fx->root.password_last_changed.kind = TIME_NOT_SUPPORTED;
+	fx->root.mfa_active = true;
+	record_init(a, "alice", "arn:aws:iam::" ACCOUNT ":user/alice", 3);
+	a->password = PASSWORD_ENABLED;
+	a->password_last_used = at(T_PW_USED);
+	a->password_last_changed = at(T_PW_CHANGED);
+	a->key[0].state = SLOT_ACTIVE;
+	a->key[0].last_rotated = at(T_KEY_ROTATED);
+	a->key[0].last_used = at(T_KEY_USED);
+	a->key[0].last_used_region = "us-east-1";
+	a->key[0].last_used_service = "s3";
+	a->key[1].state = SLOT_INACTIVE;
+	a->key[1].last_rotated = at(T_KEY2_ROTATED);
+	record_init(&fx->bob, "bob", "arn:aws:iam::" ACCOUNT ":user/bob", 4);
+	fx->bob.password_last_used.kind = TIME_NO_INFORMATION;
+	record_init(&fx->zoe, "zo\xc3\xab", "arn:aws:iam::" ACCOUNT
+	    ":user/zo\xc3\xab", 5);
+	fx->input.path = "r.csv";
+	strcpy(fx->input.stats.account, ACCOUNT);
+	fx->input.stats.users = 4;
+	fx->sum.inputs = &fx->input;
+	fx->sum.ninputs = 1;
+}
+
+static void
+finding_init(struct finding *f, const struct user_record *rec,
+    enum rule_index r, const char *cred, const char *msg)
+{
+	memset(f, 0, sizeof(*f));
+	f->rule = r;
+	f->def = &rules_table[r];
+	f->severity = rules_table[r].severity;
+	f->rec = rec;
+	f->credential = cred;
+	f->threshold = rules_table[r].default_days;
+	snprintf(f->id, sizeof(f->id), "%s:%s:%s:%s", rec->account,
+	    rec->user, rules_table[r].id, cred);
+	snprintf(f->message, sizeof(f->message), "%s", msg);
+}
+
+static void
+finding_days(struct finding *f, int64_t days)
+{
+	f->has_days = true;
+	f->days = days;
+}
+
+/* alice's key 1: unused-access-key, 119 days, last used T_KEY_USED. */
+static void
+finding_alice(struct finding *f, const struct fixture *fx)
+{
+	finding_init(f, &fx->alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	    "access key 1 unused for 119 days; threshold 90");
+	finding_days(f, 119);
+	f->has_last_used = true;
+	f->last_used = T_KEY_USED;
+}
+
+static void
+sum_count(struct run_summary *sum, const struct finding *f)
+{
+	if (f->suppressed) {
+		sum->suppressed++;
+		return;
+	}
+	sum->findings++;
+	sum->by_severity[f->severity]++;
+	sum->by_rule[f->rule]++;
+	if (f->status == FINDING_STATUS_NEW)
+		sum->new_findings++;
+}
+
+static struct output *
+capture_open(struct capture *c, const struct output_ops *ops,
+    const struct run_info *info)
+{
+	struct output	*out;
+
+	c->buf = NULL;
+	c->len = 0;
+	c->fp = open_memstream(&c->buf, &c->len);
+	assert_non_null(c->fp);
+	out = ops->open(c->fp, info);
+	assert_non_null(out);
+	return out;
+}
+
+/* End the output and return what it wrote; the caller frees it. */
+static char *
+capture_end(struct capture *c, const struct output_ops *ops,
+    struct output *out, const struct run_summary *sum)
+{
+	assert_int_equal(ops->end(out, sum), 0);
+	ops->free(out);
+	assert_int_equal(fclose(c->fp), 0);
+	return c->buf;
+}
+
+/* Write n findings (counted into fx->sum) through ops; caller frees. */
+static char *
+run_findings(struct fixture *fx, const struct output_ops *ops,
+    const struct finding *f, size_t n)
+{
+	struct capture	 c;
+	struct output	*out;
+	size_t		 i;
+
+	out = capture_open(&c, ops, &fx->info);
+	for (i = 0; i < n; i++) {
+		sum_count(&fx->sum, &f[i]);
+		assert_int_equal(ops->finding(out, &f[i]), 0);
+	}
+	return capture_end(&c, ops, out, &fx->sum);
+}
+
+/* Write the inventory rows root, alice, bob through ops; caller frees. */
+static char *
+run_inventory(struct fixture *fx, const struct output_ops *ops)
+{
+	struct inventory_row	 rows[3] = {
+		{ &fx->root, AS_OF, 0, false, SEV_LOW },
+		{ &fx->alice, AS_OF, 2, true, SEV_MEDIUM },
+		{ &fx->bob, AS_OF, 1, true, SEV_LOW },
+	};
+	struct capture		 c;
+	struct output		*out;
+	size_t			 i;
+
+	fx->info.inventory = true;
+	fx->sum.users = 3;
+	fx->sum.findings = 3;
+	fx->sum.by_severity[SEV_MEDIUM] = 2;
+	fx->sum.by_severity[SEV_LOW] = 1;
+	out = capture_open(&c, ops, &fx->info);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(ops->user(out, &rows[i]), 0);
+	return capture_end(&c, ops, out, &fx->sum);
+}
+
+static size_t
+count_lines(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (*s == '\n')
+			n++;
+	return n;
+}
+
+/* The names of a cJSON object's members, comma-separated, in order. */
+static void
+json_keys(const cJSON *obj, char *buf, size_t len)
+{
+	const cJSON	*item;
+
+	buf[0] = '\0';
+	cJSON_ArrayForEach(item, obj) {
+		if (buf[0] != '\0')
+			strncat(buf, ",", len - strlen(buf) - 1);
+		strncat(buf, item->string, len - strlen(buf) - 1);
+	}
+}
+
+/* --- output.c --- */
+
+static void
+test_output_lookup_every_name(void **state)
+{
+	const struct output_ops	*expect[] = { &format_table_ops,
+	    &format_csv_ops, &format_json_ops, &format_ndjson_ops,
+	    &format_script_ops };
+	char			 names[128], *name, *save = NULL;
+	size_t			 n = 0;
+
+	(void)state;
+	snprintf(names, sizeof(names), "%s", output_names());
+	for (name = strtok_r(names, ", ", &save); name != NULL;
+	    name = strtok_r(NULL, ", ", &save)) {
+		assert_true(n < 5);
+		assert_ptr_equal(output_lookup(name), expect[n]);
+		assert_string_equal(expect[n]->name, name);
+		n++;
+	}
+	assert_int_equal(n, 5);
+	assert_null(output_lookup("xml"));
+	assert_null(output_lookup("JSON"));
+	assert_null(output_lookup(""));
+}
+
+static void
+test_output_inventory_days(void **state)
+{
+	struct fixture		 fx;
+	struct inventory_row	 row = { NULL, AS_OF, 0, false, SEV_LOW };
+	int64_t			 days = -1;
+
+	(void)state;
+	fixture_init(&fx);
+	row.rec = &fx.alice;
+	assert_true(output_password_days(&row, &days));
+	assert_int_equal(days, 21);
+	assert_true(output_key_days(&row, 0, &days));
+	assert_int_equal(days, 119);
+	/* Inactive, never used: aged from its rotation. */
+	assert_true(output_key_days(&row, 1, &days));
+	assert_int_equal(days, 540);
+	/* Never used, never changed: aged from the user's creation. */
+	fx.alice.password_last_used = NA;
+	fx.alice.password_last_changed = NA;
+	assert_true(output_password_days(&row, &days));
+	assert_int_equal(days, 676);
+	row.rec = &fx.bob;
+	assert_false(output_password_days(&row, &days));
+	assert_false(output_key_days(&row, 0, &days));
+	assert_string_equal(output_time_note(TIME_NA), "never");
+	assert_string_equal(output_time_note(TIME_NO_INFORMATION),
+	    "no_information");
+	assert_null(output_time_note(TIME_SET));
+}
+
+/* --- csv --- */
+
+static void
+test_csv_findings_rows(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	finding_alice(&f[0], &fx);
+	finding_init(&f[1], &fx.alice, RULE_CONSOLE_WITHOUT_MFA, "password",
+	    "console password without MFA");
+	f[1].suppressed = true;
+	f[1].suppress_reason = "break-glass, \"approved\"";
+	out = run_findings(&fx, &format_csv_ops, f, 2);
+	assert_string_equal(out,
+	    "\"id\",\"rule\",\"severity\",\"account\",\"user\",\"arn\","
+	    "\"credential\",\"days\",\"threshold\",\"last_used\",\"message\","
+	    "\"controls\",\"suppressed\",\"suppression_reason\",\"path\","
+	    "\"line\"\n"
+	    "\"" ALICE_ID "\",\"unused-access-key\",\"medium\",\"" ACCOUNT
+	    "\",\"alice\",\"arn:aws:iam::" ACCOUNT ":user/alice\","
+	    "\"access_key_1\",\"119\",\"90\",\"2026-07-26T10:00:00Z\","
+	    "\"access key 1 unused for 119 days; threshold 90\","
+	    "\"" UAK_CONTROLS "\",\"false\",,\"r.csv\",\"3\"\n"
+	    "\"" ACCOUNT ":alice:console-without-mfa:password\","
+	    "\"console-without-mfa\",\"high\",\"" ACCOUNT "\",\"alice\","
+	    "\"arn:aws:iam::" ACCOUNT ":user/alice\",\"password\",,,,"
+	    "\"console password without MFA\",\"cis-3.0:1.10;fsbp:IAM.5;"
+	    "config:mfa-enabled-for-iam-console-access\",\"true\","
+	    "\"break-glass, \"\"approved\"\"\",\"r.csv\",\"3\"\n");
+	free(out);
+}
+
+static void
+test_csv_no_findings_header_only(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	out = run_findings(&fx, &format_csv_ops, NULL, 0);
+	assert_string_equal(out,
+	    "\"id\",\"rule\",\"severity\",\"account\",\"user\",\"arn\","
+	    "\"credential\",\"days\",\"threshold\",\"last_used\",\"message\","
+	    "\"controls\",\"suppressed\",\"suppression_reason\",\"status\","
+	    "\"path\",\"line\"\n");
+	free(out);
+}
+
+static void
+test_csv_neutralises_formulas(void **state)
+{
+	static const struct {
+		const char	*user;
+		const char	*cell;	/* the user cell as written */
+	} cases[] = {
+		{ "=HYPERLINK(\"http://x\")",
+		    "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+		{ "+1+1", "\"'+1+1\"" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		{ "\tcmd", "\"'\tcmd\"" },
+		{ "\rcmd", "\"'\rcmd\"" },
+		{ "a=b", "\"a=b\"" },
+		{ "bob+ci@example", "\"bob+ci@example\"" },
+	};
+	struct fixture		 fx;
+	struct user_record	 rec;
+	struct finding		 f;
+	char			*out, want[128];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fixture_init(&fx);
+		record_init(&rec, cases[i].user, "arn:aws:iam::" ACCOUNT
+		    ":user/x", 7);
+		finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle");
+		out = run_findings(&fx, &format_csv_ops, &f, 1);
+		snprintf(want, sizeof(want), ",\"" ACCOUNT "\",%s,\"arn:",
+		    cases[i].cell);
+		if (strstr(out, want) == NULL)
+			fail_msg("case %zu: %s not in %s", i, want, out);
+		free(out);
+	}
+}
+
+/* What libcsv's parser makes of the csv output. */
+struct csv_seen {
+	size_t	 rows;
+	size_t	 fields[4];	/* per row */
+	char	 user[4][64];	/* column 4 of each row */
+};
+
+static void
+csv_seen_field(void *s, size_t len, void *data)
+{
+	struct csv_seen	*seen = data;
+
+	if (seen->rows < 4 && seen->fields[seen->rows]++ == 4)
+		snprintf(seen->user[seen->rows], 64, "%.*s", (int)len,
+		    (const char *)s);
+}
+
+static void
+csv_seen_row(int c, void *data)
+{
+	struct csv_seen	*seen = data;
+
+	(void)c;
+	seen->rows++;
+}
+
+static void
+test_csv_quoting_round_trips(void **state)
+{
+	static const char	*user = "a,b\"c\nd";
+	struct fixture		 fx;
+	struct user_record	 rec;
+	struct finding		 f;
+	struct csv_parser	 p;
+	struct csv_seen		 seen;
+	char			*out;
+
+	(void)state;
+	fixture_init(&fx);
+	record_init(&rec, user, "arn:aws:iam::" ACCOUNT ":user/a", 7);
+	finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle, \"really\"");
+	out = run_findings(&fx, &format_csv_ops, &f, 1);
+	assert_non_null(strstr(out, ",\"a,b\"\"c\nd\","));
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);
+	assert_int_equal(csv_parse(&p, out, strlen(out), csv_seen_field,
+	    csv_seen_row, &seen), strlen(out));
+	assert_int_equal(csv_fini(&p, csv_seen_field, csv_seen_row, &seen), 0);
+	csv_free(&p);
+	assert_int_equal(seen.rows, 2);
+	assert_int_equal(seen.fields[0], 16);
+	assert_int_equal(seen.fields[1], 16);
+	assert_string_equal(seen.user[0], "user");
+	assert_string_equal(seen.user[1], user);
+	free(out);
+}
+
+static void
+test_csv_baseline_status(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	finding_alice(&f[0], &fx);
+	f[0].status = FINDING_STATUS_NEW;
+	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	f[1].status = FINDING_STATUS_EXISTING;
+	out = run_findings(&fx, &format_csv_ops, f, 2);
+	assert_non_null(strstr(out, "\"suppression_reason\",\"status\","
+	    "\"path\",\"line\"\n"));
+	assert_non_null(strstr(out, "\"false\",,\"new\",\"r.csv\",\"3\"\n"));
+	assert_non_null(strstr(out, "\"false\",,\"existing\",\"r.csv\","
+	    "\"4\"\n"));
+	free(out);
+}
+
+static void
+test_csv_inventory(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	out = run_inventory(&fx, &format_csv_ops);
+	assert_string_equal(out,
+	    "\"account\",\"user\",\"arn\",\"created\",\"password\","
+	    "\"password_last_used\",\"password_days\",\"mfa\","
+	    "\"access_key_1\",\"access_key_1_last_rotated\","
+	    "\"access_key_1_last_used\",\"access_key_1_days\","
+	    "\"access_key_2\",\"access_key_2_last_rotated\","
+	    "\"access_key_2_last_used\",\"access_key_2_days\",\"cert_1\","
+	    "\"cert_2\",\"findings\",\"worst_severity\",\"path\",\"line\"\n"
+	    "\"" ACCOUNT "\",\"<root_account>\",\"arn:aws:iam::" ACCOUNT
+	    ":root\",\"2025-01-15T09:30:00Z\",\"not_supported\","
+	    "\"2026-11-20T12:00:00Z\",\"2\",\"true\",\"none\",,,,\"none\",,,,"
+	    "\"none\",\"none\",\"0\",,\"r.csv\",\"2\"\n"
+	    "\"" ACCOUNT "\",\"alice\",\"arn:aws:iam::" ACCOUNT ":user/alice\","
+	    "\"2025-01-15T09:30:00Z\",\"enabled\",\"2026-11-01T08:00:00Z\","
+	    "\"21\",\"false\",\"active\",\"2025-01-15T09:40:00Z\","
+	    "\"2026-07-26T10:00:00Z\",\"119\",\"inactive\","
+	    "\"2025-06-01T00:00:00Z\",,\"540\",\"none\",\"none\",\"2\","
+	    "\"medium\",\"r.csv\",\"3\"\n"
+	    "\"" ACCOUNT "\",\"bob\",\"arn:aws:iam::" ACCOUNT ":user/bob\","
+	    "\"2025-01-15T09:30:00Z\",\"disabled\",\"no_information\",,"
+	    "\"false\",\"none\",,,,\"none\",,,,\"none\",\"none\",\"1\","
+	    "\"low\",\"r.csv\",\"4\"\n");
+	free(out);
+}
+
+/* --- table --- */
+
+static void
+test_table_sorts_and_aligns(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[6];
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	/* Arrival order is not the order shown. */
+	finding_init(&f[0], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	    "access key 1 unused for 119 days");
+	finding_days(&f[0], 119);
+	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "user idle");
+	finding_days(&f[1], 400);
+	finding_init(&f[2], &fx.bob, RULE_CONSOLE_WITHOUT_MFA, "password",
+	    "suppressed, so never shown");
+	f[2].suppressed = true;
+	f[2].suppress_reason = "accepted";
+	finding_init(&f[3], &fx.root, RULE_ROOT_NO_MFA, "mfa",
+	    "root has no MFA");
+	finding_init(&f[4], &fx.alice, RULE_UNUSED_PASSWORD, "password",
+	    "password unused for 200 days");
+	finding_days(&f[4], 200);
+	finding_init(&f[5], &fx.zoe, RULE_CONSOLE_WITHOUT_MFA, "password",
+	    "console password without MFA");
+	fx.sum.users = 4;
+	out = run_findings(&fx, &format_table_ops, f, 6);
+	assert_string_equal(out,
+	    "SEVERITY  RULE                 USER            CREDENTIAL    DAYS"
+	    "  MESSAGE\n"
+	    "critical  root-no-mfa          <root_account>  mfa              -"
+	    "  root has no MFA\n"
+	    "high      console-without-mfa  zo\xc3\xab             password   "
+	    "      -  console password without MFA\n"
+	    "medium    unused-password      alice           password       200"
+	    "  password unused for 200 days\n"
+	    "medium    unused-access-key    alice           access_key_1   119"
+	    "  access key 1 unused for 119 days\n"
+	    "low       dormant-user         bob             user           400"
+	    "  user idle\n"
+	    "\n"
+	    "5 findings in 4 users: 1 critical, 1 high, 2 medium, 1 low; "
+	    "1 suppressed\n");
+	free(out);
+}
+
+static void
+test_table_escapes_terminal_controls(void **state)
+{
+	struct fixture		 fx;
+	struct user_record	 evil;
+	struct finding		 f[2];
+	char			*out;
+	const char		*p;
+
+	(void)state;
+	fixture_init(&fx);
+	/* ESC [31m, CR, the C1 control CSI (U+009B) and DEL. */
+	record_init(&evil, "ev\033[31mil\r\xc2\x9b\x7f", "arn:aws:iam::"
+	    ACCOUNT ":user/evil", 9);
+	finding_init(&f[0], &evil, RULE_CONSOLE_WITHOUT_MFA, "password",
+	    "console password without MFA");
+	finding_init(&f[1], &fx.bob, RULE_CONSOLE_WITHOUT_MFA, "password",
+	    "console password without MFA");
+	fx.sum.users = 2;
+	out = run_findings(&fx, &format_table_ops, f, 2);
+	assert_string_equal(out,
+	    "SEVERITY  RULE                 USER                          "
+	    "CREDENTIAL  DAYS  MESSAGE\n"
+	    "high      console-without-mfa  bob                           "
+	    "password       -  console password without MFA\n"
+	    "high      console-without-mfa  ev\\x1b[31mil\\x0d\\xc2\\x9b\\x7f  "
+	    "password       -  console password without MFA\n"
+	    "\n"
+	    "2 findings in 2 users: 0 critical, 2 high, 0 medium, 0 low; "
+	    "0 suppressed\n");
+	for (p = out; *p != '\0'; p++)
+		assert_true(*p == '\n' || ((unsigned char)*p >= 0x20 &&
+		    (unsigned char)*p < 0x7f));
+	free(out);
+}
+
+static void
+test_table_colour(void **state)
+{
+	static const struct {
+		bool		 color;
+		const char	*want;
+	} cases[] = {
+		{ false,
+		    "SEVERITY  RULE          USER            CREDENTIAL  DAYS"
+		    "  MESSAGE\n"
+		    "critical  root-no-mfa   <root_account>  mfa            -"
+		    "  root has no MFA\n"
+		    "low       dormant-user  bob             user         400"
+		    "  user idle\n" },
+		{ true,
+		    "SEVERITY  RULE          USER            CREDENTIAL  DAYS"
+		    "  MESSAGE\n"
+		    "\033[1;31mcritical\033[0m  root-no-mfa   <root_account>  "
+		    "mfa            -  root has no MFA\n"
+		    "\033[36mlow\033[0m       dormant-user  bob             "
+		    "user         400  user idle\n" },
+	};
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		fixture_init(&fx);
+		fx.info.color = cases[i].color;
+		finding_init(&f[0], &fx.bob, RULE_DORMANT_USER, "user",
+		    "user idle");
+		finding_days(&f[0], 400);
+		finding_init(&f[1], &fx.root, RULE_ROOT_NO_MFA, "mfa",
+		    "root has no MFA");
+		fx.sum.users = 2;
+		out = run_findings(&fx, &format_table_ops, f, 2);
+		assert_true(strncmp(out, cases[i].want,
+		    strlen(cases[i].want)) == 0);
+		assert_string_equal(out + strlen(cases[i].want), "\n"
+		    "2 findings in 2 users: 1 critical, 0 high, 0 medium, "
+		    "1 low; 0 suppressed\n");
+		free(out);
+	}
+}
+
+static void
+test_table_no_findings(void **state)
+{
+	static const struct {
+		unsigned long	 users;
+		bool		 suppressed;
+		const char	*want;
+	} cases[] = {
+		{ 3, false, "no findings in 3 users\n" },
+		{ 1, false, "no findings in 1 user\n" },
+		{ 3, true, "no findings in 3 users; 1 suppressed\n" },
+	};
+	struct fixture	 fx;
+	struct finding	 f;
+	char		*out;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fixture_init(&fx);
+		fx.sum.users = cases[i].users;
+		finding_init(&f, &fx.bob, RULE_DORMANT_USER, "user", "idle");
+		f.suppressed = true;
+		out = run_findings(&fx, &format_table_ops, &f,
+		    cases[i].suppressed ? 1 : 0);
+		assert_string_equal(out, cases[i].want);
+		free(out);
+	}
+}
+
+static void
+test_table_baseline(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	fx.info.baseline_has_as_of = true;
+	fx.info.baseline_as_of = T_BASELINE;
+	finding_init(&f[0], &fx.bob, RULE_DORMANT_USER, "user", "user idle");
+	finding_days(&f[0], 400);
+	f[0].status = FINDING_STATUS_EXISTING;
+	finding_init(&f[1], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	    "access key 1 unused for 119 days");
+	finding_days(&f[1], 119);
+	f[1].status = FINDING_STATUS_NEW;
+	fx.sum.users = 2;
+	fx.sum.nresolved = 2;
+	out = run_findings(&fx, &format_table_ops, f, 2);
+	assert_string_equal(out,
+	    "NEW  SEVERITY  RULE               USER   CREDENTIAL    DAYS"
+	    "  MESSAGE\n"
+	    "+    medium    unused-access-key  alice  access_key_1   119"
+	    "  access key 1 unused for 119 days\n"
+	    "     low       dormant-user       bob    user           400"
+	    "  user idle\n"
+	    "\n"
+	    "2 findings in 2 users: 0 critical, 0 high, 1 medium, 1 low; "
+	    "0 suppressed\n"
+	    "1 new, 2 resolved since 2026-10-01\n");
+	free(out);
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	out = run_findings(&fx, &format_table_ops, NULL, 0);
+	assert_string_equal(out, "no findings in 0 users\n"
+	    "0 new, 0 resolved since the baseline\n");
+	free(out);
+}
+
+static void
+test_table_several_accounts(void **state)
+{
+	struct fixture		 fx;
+	struct user_record	 other;
+	struct finding		 f[2];
+	char			*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.alice.account = "111111111111";
+	other = fx.alice;
+	other.account = "222222222222";
+	finding_init(&f[0], &other, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	    "access key 1 unused for 119 days");
+	finding_days(&f[0], 119);
+	finding_init(&f[1], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	    "access key 1 unused for 119 days");
+	finding_days(&f[1], 119);
+	fx.sum.users = 2;
+	out = run_findings(&fx, &format_table_ops, f, 2);
+	assert_string_equal(out,
+	    "SEVERITY  RULE               ACCOUNT       USER   CREDENTIAL    "
+	    "DAYS  MESSAGE\n"
+	    "medium    unused-access-key  111111111111  alice  access_key_1   "
+	    "119  access key 1 unused for 119 days\n"
+	    "medium    unused-access-key  222222222222  alice  access_key_1   "
+	    "119  access key 1 unused for 119 days\n"
+	    "\n"
+	    "2 findings in 2 users: 0 critical, 0 high, 2 medium, 0 low; "
+	    "0 suppressed\n");
+	free(out);
+}
+
+static void
+test_table_long_value_overflows(void **state)
+{
+	static const char	*longname =
+	    "a-very-long-user-name-that-is-wider-than-40-columns";
+	struct fixture		 fx;
+	struct user_record	 rec;
+	struct finding		 f[2];
+	char			*out, want[128];
+
+	(void)state;
+	fixture_init(&fx);
+	record_init(&rec, longname, "arn:aws:iam::" ACCOUNT ":user/l", 8);
+	finding_init(&f[0], &rec, RULE_DORMANT_USER, "user", "idle");
+	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	out = run_findings(&fx, &format_table_ops, f, 2);
+	/* USER is 40 wide: bob is padded to 40, the long name spills. */
+	assert_non_null(strstr(out, "USER                                  "
+	    "    CREDENTIAL"));
+	assert_non_null(strstr(out, "  bob                                  "
+	    "     user"));
+	snprintf(want, sizeof(want), "  %s  user", longname);
+	assert_non_null(strstr(out, want));
+	free(out);
+}
+
+static void
+test_table_inventory(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	out = run_inventory(&fx, &format_table_ops);
+	assert_string_equal(out,
+	    "USER            PASSWORD          MFA  KEY1         KEY2         "
+	    "  FINDINGS  WORST\n"
+	    "<root_account>  not_supported 2d  yes  none         none         "
+	    "         0  -\n"
+	    "alice           enabled 21d       no   active 119d  inactive 540d"
+	    "         2  medium\n"
+	    "bob             disabled          no   none         none         "
+	    "         1  low\n"
+	    "\n"
+	    "3 findings in 3 users: 0 critical, 0 high, 2 medium, 1 low; "
+	    "0 suppressed\n");
+	free(out);
+}
+
+/* --- json and ndjson --- */
+
+#define ALICE_JSON \
+	"{\"id\":\"" ALICE_ID "\",\"rule\":\"unused-access-key\"," \
+	"\"severity\":\"medium\",\"account\":\"" ACCOUNT "\"," \
+	"\"user\":\"alice\",\"arn\":\"arn:aws:iam::" ACCOUNT ":user/alice\"," \
+	"\"credential\":\"access_key_1\",\"days\":119,\"threshold\":90," \
+	"\"last_used\":\"2026-07-26T10:00:00Z\"," \
+	"\"message\":\"access key 1 unused for 119 days; threshold 90\"," \
+	"\"controls\":[\"cis-3.0:1.12\",\"fsbp:IAM.8\",\"fsbp:IAM.22\"," \
+	"\"config:iam-user-unused-credentials-check\"," \
+	"\"access-analyzer:UnusedIAMUserAccessKey\"],\"suppressed\":false," \
+	"\"source\":{\"path\":\"r.csv\",\"line\":3}}"
+
+#define JSON_HEAD \
+	"{\"credaudit_version\":\"1.0.0\",\"as_of\":\"2026-11-23T00:00:00Z\"," \
+	"\"thresholds\":{\"root-recent-use\":90,\"unused-password\":90," \
+	"\"unused-access-key\":90,\"access-key-not-rotated\":90," \
+	"\"dormant-user\":90},"
+
+#define JSON_BY_RULE(uak) \
+	"\"by_rule\":{\"root-access-key\":0,\"root-no-mfa\":0," \
+	"\"root-recent-use\":0,\"root-signing-certificate\":0," \
+	"\"console-without-mfa\":0,\"unused-password\":0," \
+	"\"unused-access-key\":" uak ",\"access-key-not-rotated\":0," \
+	"\"multiple-active-keys\":0,\"initial-access-key\":0," \
+	"\"dormant-user\":0}"
+
+static void
+test_json_document_exact(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	finding_alice(&f, &fx);
+	fx.input.stats.users = 1;
+	fx.sum.users = 1;
+	out = run_findings(&fx, &format_json_ops, &f, 1);
+	assert_string_equal(out, JSON_HEAD "\"findings\":[\n"
+	    ALICE_JSON "\n"
+	    "],\"inputs\":[{\"path\":\"r.csv\",\"account\":\"" ACCOUNT "\","
+	    "\"generated_time\":null,\"users\":1,\"rows_rejected\":0}],"
+	    "\"summary\":{\"users\":1,\"findings\":1,\"suppressed\":0,"
+	    "\"by_severity\":{\"critical\":0,\"high\":0,\"medium\":1,"
+	    "\"low\":0}," JSON_BY_RULE("1") "}}\n");
+	free(out);
+}
+
+static void
+test_json_no_findings(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+	cJSON		*doc;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.input.stats.account[0] = '\0';
+	fx.input.stats.has_generated_time = true;
+	fx.input.stats.generated_time = T_ROOT_USED;
+	fx.pol.days[RULE_DORMANT_USER] = 30;
+	out = run_findings(&fx, &format_json_ops, NULL, 0);
+	assert_non_null(strstr(out, "\"dormant-user\":30},\"findings\":[],"
+	    "\"inputs\":[{\"path\":\"r.csv\",\"account\":null,"
+	    "\"generated_time\":\"2026-11-20T12:00:00Z\","));
+	assert_int_equal(count_lines(out), 1);
+	doc = cJSON_Parse(out);
+	assert_non_null(doc);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc,
+	    "findings")), 0);
+	cJSON_Delete(doc);
+	free(out);
+}
+
+static void
+test_json_structure(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[3];
+	char		*out, keys[512];
+	cJSON		*doc, *list, *item, *sum;
+
+	(void)state;
+	fixture_init(&fx);
+	/* One template serves all three: null must not stick. */
+	finding_alice(&f[0], &fx);
+	finding_init(&f[1], &fx.bob, RULE_UNUSED_ACCESS_KEY, "access_key_2",
+	    "days unknown");
+	f[1].suppressed = true;
+	f[1].suppress_reason = "rotating next week";
+	finding_alice(&f[2], &fx);
+	f[2].days = 200;
+	f[2].severity = SEV_HIGH;
+	out = run_findings(&fx, &format_json_ops, f, 3);
+	assert_int_equal(count_lines(out), 5);
+	assert_non_null(doc = cJSON_Parse(out));
+	json_keys(doc, keys, sizeof(keys));
+	assert_string_equal(keys, "credaudit_version,as_of,thresholds,"
+	    "findings,inputs,summary");
+	list = cJSON_GetObjectItem(doc, "findings");
+	assert_int_equal(cJSON_GetArraySize(list), 3);
+	json_keys(cJSON_GetArrayItem(list, 0), keys, sizeof(keys));
+	assert_string_equal(keys, "id,rule,severity,account,user,arn,"
+	    "credential,days,threshold,last_used,message,controls,suppressed,"
+	    "source");
+	item = cJSON_GetArrayItem(list, 1);
+	json_keys(item, keys, sizeof(keys));
+	assert_string_equal(keys, "id,rule,severity,account,user,arn,"
+	    "credential,days,threshold,last_used,message,controls,suppressed,"
+	    "suppression_reason,source");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(item, "days")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(item, "last_used")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(item, "suppressed")));
+	assert_string_equal(cJSON_GetObjectItem(item,
+	    "suppression_reason")->valuestring, "rotating next week");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(item,
+	    "controls")), 5);
+	item = cJSON_GetArrayItem(list, 2);
+	assert_int_equal(cJSON_GetObjectItem(item, "days")->valueint, 200);
+	assert_string_equal(cJSON_GetObjectItem(item,
+	    "last_used")->valuestring, "2026-07-26T10:00:00Z");
+	assert_string_equal(cJSON_GetObjectItem(item,
+	    "severity")->valuestring, "high");
+	sum = cJSON_GetObjectItem(doc, "summary");
+	assert_int_equal(cJSON_GetObjectItem(sum, "findings")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(sum, "suppressed")->valueint, 1);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(sum,
+	    "by_rule")), RULE_COUNT);
+	json_keys(cJSON_GetObjectItem(sum, "by_severity"), keys,
+	    sizeof(keys));
+	assert_string_equal(keys, "critical,high,medium,low");
+	cJSON_Delete(doc);
+	free(out);
+}
+
+static void
+test_json_baseline(void **state)
+{
+	static const struct resolved_finding resolved[2] = {
+		{ ACCOUNT ":carol:root-no-mfa:mfa", "root-no-mfa", "critical",
+		    ACCOUNT, "carol", "mfa", "gone" },
+		{ ACCOUNT ":dave:dormant-user:user", "dormant-user", "low",
+		    ACCOUNT, "dave", "user", NULL },
+	};
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out, keys[512];
+	cJSON		*doc, *list, *item, *sum;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	fx.info.baseline_has_as_of = true;
+	fx.info.baseline_as_of = T_BASELINE;
+	fx.sum.resolved = resolved;
+	fx.sum.nresolved = 2;
+	finding_alice(&f[0], &fx);
+	f[0].status = FINDING_STATUS_NEW;
+	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	f[1].status = FINDING_STATUS_EXISTING;
+	f[1].suppressed = true;
+	f[1].suppress_reason = "leaver";
+	out = run_findings(&fx, &format_json_ops, f, 2);
+	assert_non_null(strstr(out, "\n],\"resolved\":[\n{\"id\":\""
+	    ACCOUNT ":carol:root-no-mfa:mfa\",\"rule\":\"root-no-mfa\","
+	    "\"severity\":\"critical\",\"account\":\"" ACCOUNT "\","
+	    "\"user\":\"carol\",\"credential\":\"mfa\",\"message\":\"gone\"},\n"
+	    "{\"id\":\"" ACCOUNT ":dave:dormant-user:user\","));
+	assert_non_null(strstr(out, "\"message\":null}\n],\"inputs\":["));
+	assert_non_null(doc = cJSON_Parse(out));
+	json_keys(doc, keys, sizeof(keys));
+	assert_string_equal(keys, "credaudit_version,as_of,baseline_as_of,"
+	    "thresholds,findings,resolved,inputs,summary");
+	assert_string_equal(cJSON_GetObjectItem(doc,
+	    "baseline_as_of")->valuestring, "2026-10-01T00:00:00Z");
+	list = cJSON_GetObjectItem(doc, "findings");
+	item = cJSON_GetArrayItem(list, 0);
+	assert_string_equal(cJSON_GetObjectItem(item, "status")->valuestring,
+	    "new");
+	item = cJSON_GetArrayItem(list, 1);
+	json_keys(item, keys, sizeof(keys));
+	assert_string_equal(keys, "id,rule,severity,account,user,arn,"
+	    "credential,days,threshold,last_used,message,controls,suppressed,"
+	    "suppression_reason,status,source");
+	assert_string_equal(cJSON_GetObjectItem(item, "status")->valuestring,
+	    "existing");
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(item,
+	    "controls")), 0);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc,
+	    "resolved")), 2);
+	sum = cJSON_GetObjectItem(doc, "summary");
+	json_keys(sum, keys, sizeof(keys));
+	assert_string_equal(keys, "users,findings,suppressed,new,resolved,"
+	    "by_severity,by_rule");
+	assert_int_equal(cJSON_GetObjectItem(sum, "new")->valueint, 1);
+	assert_int_equal(cJSON_GetObjectItem(sum, "resolved")->valueint, 2);
+	cJSON_Delete(doc);
+	free(out);
+	/* Unknown baseline time. */
+	fx.info.baseline_has_as_of = false;
+	fx.sum.nresolved = 0;
+	memset(&fx.sum.by_severity, 0, sizeof(fx.sum.by_severity));
+	out = run_findings(&fx, &format_json_ops, NULL, 0);
+	assert_non_null(strstr(out, "\"baseline_as_of\":null,"));
+	assert_non_null(strstr(out, "\"findings\":[],\"resolved\":[],"));
+	free(out);
+}
+
+static void
+test_json_escapes_and_grows(void **state)
+{
+	struct fixture		 fx;
+	struct user_record	 rec;
+	struct finding		 f;
+	char			*out, *big;
+	cJSON			*doc, *item;
+	size_t			 len = 20000;
+
+	(void)state;
+	fixture_init(&fx);
+	/* Controls become \u00XX, six bytes each: far past the buffer. */
+	assert_non_null(big = malloc(len + 1));
+	memset(big, '\001', len);
+	memcpy(big, "a\"b\\c", 5);
+	big[len] = '\0';
+	record_init(&rec, big, "arn:aws:iam::" ACCOUNT ":user/x", 7);
+	finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle");
+	out = run_findings(&fx, &format_json_ops, &f, 1);
+	assert_non_null(strstr(out, "\"user\":\"a\\\"b\\\\c\\u0001\\u0001"));
+	assert_non_null(doc = cJSON_Parse(out));
+	item = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "findings"), 0);
+	assert_string_equal(cJSON_GetObjectItem(item, "user")->valuestring,
+	    big);
+	cJSON_Delete(doc);
+	free(out);
+	free(big);
+}
+
+static void
+test_ndjson_lines(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f[3];
+	char		*out, *line, *save = NULL;
+	size_t		 n = 0;
+	cJSON		*obj;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.info.baseline = true;
+	finding_alice(&f[0], &fx);
+	f[0].status = FINDING_STATUS_NEW;
+	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	f[1].status = FINDING_STATUS_EXISTING;
+	f[1].suppressed = true;
+	f[1].suppress_reason = "leaver";
+	finding_init(&f[2], &fx.root, RULE_ROOT_NO_MFA, "mfa", "no MFA");
+	f[2].status = FINDING_STATUS_NEW;
+	out = run_findings(&fx, &format_ndjson_ops, f, 3);
+	assert_int_equal(count_lines(out), 3);
+	assert_true(strncmp(out, "{\"id\":\"" ALICE_ID "\",", 8) == 0);
+	assert_non_null(strstr(out, "\"suppressed\":false,\"status\":\"new\","
+	    "\"source\":{\"path\":\"r.csv\",\"line\":3}}\n"));
+	assert_non_null(strstr(out, "\"suppressed\":true,"
+	    "\"suppression_reason\":\"leaver\",\"status\":\"existing\","));
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		assert_non_null(obj = cJSON_Parse(line));
+		assert_true(cJSON_IsObject(obj));
+		assert_string_equal(cJSON_GetObjectItem(obj, "id")->valuestring,
+		    f[n].id);
+		cJSON_Delete(obj);
+		n++;
+	}
+	assert_int_equal(n, 3);
+	free(out);
+	/* Nothing but findings: no findings, no bytes. */
+	fixture_init(&fx);
+	out = run_findings(&fx, &format_ndjson_ops, NULL, 0);
+	assert_string_equal(out, "");
+	free(out);
+}
+
+static void
+test_ndjson_same_object_as_json(void **state)
+{
+	struct fixture	 fx;
+	struct finding	 f;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	finding_alice(&f, &fx);
+	out = run_findings(&fx, &format_ndjson_ops, &f, 1);
+	assert_string_equal(out, ALICE_JSON "\n");
+	free(out);
+}
+
+#define ALICE_USER_JSON \
+	"{\"account\":\"" ACCOUNT "\",\"user\":\"alice\"," \
+	"\"arn\":\"arn:aws:iam::" ACCOUNT ":user/alice\"," \
+	"\"created\":\"2025-01-15T09:30:00Z\",\"password\":{" \
+	"\"state\":\"enabled\",\"last_used\":\"2026-11-01T08:00:00Z\"," \
+	"\"last_used_note\":null,\"last_changed\":\"2025-01-15T09:35:00Z\"," \
+	"\"days\":21},\"mfa\":false,\"access_key_1\":{\"state\":\"active\"," \
+	"\"last_rotated\":\"2025-01-15T09:40:00Z\"," \
+	"\"last_used\":\"2026-07-26T10:00:00Z\",\"days\":119," \
+	"\"region\":\"us-east-1\",\"service\":\"s3\"},\"access_key_2\":{" \
+	"\"state\":\"inactive\",\"last_rotated\":\"2025-06-01T00:00:00Z\"," \
+	"\"last_used\":null,\"days\":540,\"region\":null,\"service\":null}," \
+	"\"cert_1\":{\"state\":\"none\",\"last_rotated\":null}," \
+	"\"cert_2\":{\"state\":\"none\",\"last_rotated\":null}," \
+	"\"findings\":2,\"worst_severity\":\"medium\"," \
+	"\"source\":{\"path\":\"r.csv\",\"line\":3}}"
+
+static void
+test_ndjson_inventory(void **state)
+{
+	struct fixture	 fx;
+	char		*out, *second;
+
+	(void)state;
+	fixture_init(&fx);
+	out = run_inventory(&fx, &format_ndjson_ops);
+	assert_int_equal(count_lines(out), 3);
+	assert_non_null(second = strchr(out, '\n'));
+	assert_true(strncmp(second + 1, ALICE_USER_JSON "\n",
+	    strlen(ALICE_USER_JSON) + 1) == 0);
+	free(out);
+}
+
+static void
+test_json_inventory(void **state)
+{
+	struct fixture	 fx;
+	char		*out, keys[512];
+	cJSON		*doc, *users, *bob, *root, *pw;
+
+	(void)state;
+	fixture_init(&fx);
+	out = run_inventory(&fx, &format_json_ops);
+	assert_non_null(strstr(out, "\"users\":[\n{"));
+	assert_non_null(strstr(out, ",\n" ALICE_USER_JSON ",\n"));
+	assert_int_equal(count_lines(out), 5);
+	assert_non_null(doc = cJSON_Parse(out));
+	json_keys(doc, keys, sizeof(keys));
+	assert_string_equal(keys, "credaudit_version,as_of,users,inputs,"
+	    "summary");
+	users = cJSON_GetObjectItem(doc, "users");
+	assert_int_equal(cJSON_GetArraySize(users), 3);
+	root = cJSON_GetArrayItem(users, 0);
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(root,
+	    "worst_severity")));
+	pw = cJSON_GetObjectItem(root, "password");
+	assert_string_equal(cJSON_GetObjectItem(pw, "state")->valuestring,
+	    "not_supported");
+	assert_int_equal(cJSON_GetObjectItem(pw, "days")->valueint, 2);
+	bob = cJSON_GetArrayItem(users, 2);
+	pw = cJSON_GetObjectItem(bob, "password");
+	assert_string_equal(cJSON_GetObjectItem(pw,
+	    "last_used_note")->valuestring, "no_information");
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(pw, "last_used")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(pw, "days")));
+	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(bob,
+	    "access_key_1"), "days")));
+	cJSON_Delete(doc);
+	free(out);
+}
+
+/* --- failed writes --- */
+
+static void
+test_format_write_failure(void **state)
+{
+	const struct output_ops	*ops[] = { &format_table_ops,
+	    &format_csv_ops, &format_json_ops, &format_ndjson_ops };
+	struct fixture		 fx;
+	struct finding		 f;
+	struct inventory_row	 row;
+	struct output		*out;
+	FILE			*fp;
+	size_t			 i;
+	int			 inv, rc;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		for (inv = 0; inv < 2; inv++) {
+			fixture_init(&fx);
+			fx.info.inventory = inv;
+			if ((fp = fopen("/dev/full", "w")) == NULL)
+				skip();
+			assert_int_equal(setvbuf(fp, NULL, _IONBF, 0), 0);
+			assert_non_null(out = ops[i]->open(fp, &fx.info));
+			finding_alice(&f, &fx);
+			row.rec = &fx.alice;
+			row.as_of = AS_OF;
+			row.findings = 1;
+			row.has_worst = true;
+			row.worst = SEV_MEDIUM;
+			rc = inv ? ops[i]->user(out, &row) :
+			    ops[i]->finding(out, &f);
+			if (rc == 0)
+				rc = ops[i]->end(out, &fx.sum);
+			if (rc != -1)
+				fail_msg("%s%s: a failed write went unreported",
+				    ops[i]->name, inv ? " --inventory" : "");
+			ops[i]->free(out);
+			fclose(fp);
+		}
+	}
+}
+
+static void
+test_format_free_null(void **state)
+{
+	(void)state;
+	format_table_ops.free(NULL);
+	format_csv_ops.free(NULL);
+	format_json_ops.free(NULL);
+	format_ndjson_ops.free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	 tests[] = {
+		cmocka_unit_test(test_output_lookup_every_name),
+		cmocka_unit_test(test_output_inventory_days),
+		cmocka_unit_test(test_csv_findings_rows),
+		cmocka_unit_test(test_csv_no_findings_header_only),
+		cmocka_unit_test(test_csv_neutralises_formulas),
+		cmocka_unit_test(test_csv_quoting_round_trips),
+		cmocka_unit_test(test_csv_baseline_status),
+		cmocka_unit_test(test_csv_inventory),
+		cmocka_unit_test(test_table_sorts_and_aligns),
+		cmocka_unit_test(test_table_escapes_terminal_controls),
+		cmocka_unit_test(test_table_colour),
+		cmocka_unit_test(test_table_no_findings),
+		cmocka_unit_test(test_table_baseline),
+		cmocka_unit_test(test_table_several_accounts),
+		cmocka_unit_test(test_table_long_value_overflows),
+		cmocka_unit_test(test_table_inventory),
+		cmocka_unit_test(test_json_document_exact),
+		cmocka_unit_test(test_json_no_findings),
+		cmocka_unit_test(test_json_structure),
+		cmocka_unit_test(test_json_baseline),
+		cmocka_unit_test(test_json_escapes_and_grows),
+		cmocka_unit_test(test_ndjson_lines),
+		cmocka_unit_test(test_ndjson_same_object_as_json),
+		cmocka_unit_test(test_ndjson_inventory),
+		cmocka_unit_test(test_json_inventory),
+		cmocka_unit_test(test_format_write_failure),
+		cmocka_unit_test(test_format_free_null),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
