@@ -35,7 +35,8 @@ void	diag_report(struct diag *d, enum diag_level level, const char *path,
 	    long line, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
 void	diag_vreport(struct diag *d, enum diag_level level, const char *path,
-	    long line, const char *fmt, va_list ap);
+	    long line, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 5, 0)));
 
 /* A sink that writes "credaudit: MSG\n" to the FILE * in ctx. */
 void	diag_stderr(void *ctx, enum diag_level level, const char *msg);

@@ -36,6 +36,7 @@ struct audit {
 	struct output		*out;
 	FILE			*fp;		/* where output goes */
 	char			*tmp_path;	/* -o: the file being written */
+	bool			 direct;	/* -o names a device or FIFO */
 	struct diag		 diag;
 	struct run_summary	 sum;
 	struct input_info	*inputs;
@@ -50,9 +51,24 @@ struct audit {
 };
 
 static void
-audit_error(struct audit *a, const char *fmt, const char *arg)
+audit_error(struct audit *a, const char *msg)
 {
-	diag_report(&a->diag, DIAG_ERROR, NULL, 0, fmt, arg);
+	diag_report(&a->diag, DIAG_ERROR, NULL, 0, "%s", msg);
+}
+
+/*
+ * Config and baseline errors arrive as "PATH: what"; report them in the
+ * one shape, "credaudit: PATH: error: what".
+ */
+static void
+audit_file_error(struct audit *a, const char *path, const char *msg)
+{
+	size_t	 len = strlen(path);
+
+	if (strncmp(msg, path, len) == 0 && strncmp(msg + len, ": ", 2) == 0)
+		diag_report(&a->diag, DIAG_ERROR, path, 0, "%s", msg + len + 2);
+	else
+		audit_error(a, msg);
 }
 
 static void
@@ -174,6 +190,10 @@ audit_input(struct audit *a, size_t i, const char *name)
 	if (!is_stdin)
 		fclose(fp);
 	audit_warn_future(a, in->path);
+	if (in->stats.mixed_accounts)
+		diag_report(&a->diag, DIAG_WARNING, in->path, 0, "rows from "
+		    "more than one account; a credential report covers one "
+		    "(first %s)", in->stats.account);
 }
 
 /* Apply config file, benchmark, --days and --threshold, in that order. */
@@ -187,8 +207,10 @@ audit_policy(struct audit *a)
 	policy_init(&a->policy);
 	a->policy.as_of = opt->has_as_of ? opt->as_of : (int64_t)time(NULL);
 	if (opt->config != NULL &&
-	    config_load(opt->config, &a->policy, err, sizeof(err)) == -1)
-		goto fail;
+	    config_load(opt->config, &a->policy, err, sizeof(err)) == -1) {
+		audit_file_error(a, opt->config, err);
+		return -1;
+	}
 	if (opt->benchmark != NULL && policy_apply_benchmark(&a->policy,
 	    opt->benchmark, err, sizeof(err)) == -1)
 		goto fail;
@@ -207,7 +229,7 @@ audit_policy(struct audit *a)
 	}
 	return 0;
 fail:
-	audit_error(a, "%s", err);
+	audit_error(a, err);
 	return -1;
 }
 
@@ -235,11 +257,22 @@ static int
 audit_open_output(struct audit *a)
 {
 	const char	*path = a->opt->output;
+	struct stat	 st;
 	mode_t		 mask;
 	int		 fd;
 
 	if (path == NULL) {
 		a->fp = stdout;
+		return 0;
+	}
+	/*
+	 * Only a regular file can be replaced atomically; a device or a
+	 * FIFO (-o /dev/stdout) is written in place, never renamed over.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((a->fp = fopen(path, "w")) == NULL)
+			goto fail;
+		a->direct = true;
 		return 0;
 	}
 	if ((a->tmp_path = malloc(strlen(path) + 8)) == NULL)
@@ -269,14 +302,23 @@ fail:
 	return -1;
 }
 
-/* Flush and close the output; with -o, rename it into place. */
+/*
+ * Flush and close the output; with -o, rename it into place, but only
+ * after a clean run: a report missing an input or a rejected row must
+ * not replace the last good one (a weekly job diffs against it).
+ */
 static int
-audit_close_output(struct audit *a)
+audit_close_output(struct audit *a, bool complete)
 {
 	FILE	*fp = a->fp;
 
 	if (fflush(fp) == EOF || ferror(fp))
 		audit_write_failed(a);
+	if (a->direct) {
+		a->fp = NULL;
+		if (fclose(fp) == EOF)
+			audit_write_failed(a);
+	}
 	if (a->tmp_path == NULL)
 		return a->write_failed ? -1 : 0;
 	a->fp = NULL;
@@ -284,11 +326,15 @@ audit_close_output(struct audit *a)
 		audit_write_failed(a);
 	if (fclose(fp) == EOF)
 		audit_write_failed(a);
-	if (!a->write_failed && rename(a->tmp_path, a->opt->output) == -1)
+	if (!a->write_failed && complete &&
+	    rename(a->tmp_path, a->opt->output) == -1)
 		audit_write_failed(a);
-	if (a->write_failed) {
+	if (a->write_failed || !complete) {
 		unlink(a->tmp_path);
-		return -1;
+		if (!a->write_failed)
+			diag_report(&a->diag, DIAG_ERROR, a->opt->output, 0,
+			    "left unchanged: the audit had errors");
+		return a->write_failed ? -1 : 0;
 	}
 	free(a->tmp_path);
 	a->tmp_path = NULL;
@@ -323,14 +369,14 @@ audit_begin(struct audit *a)
 
 	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
 	    audit_join_sources(a) == -1) {
-		audit_error(a, "%s", strerror(errno));
+		audit_error(a, strerror(errno));
 		return -1;
 	}
 	memset(&info, 0, sizeof(info));
 	if (a->opt->baseline != NULL) {
 		a->baseline = baseline_load(a->opt->baseline, err, sizeof(err));
 		if (a->baseline == NULL) {
-			audit_error(a, "%s", err);
+			audit_file_error(a, a->opt->baseline, err);
 			return -1;
 		}
 		info.baseline = true;
@@ -346,7 +392,7 @@ audit_begin(struct audit *a)
 	info.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if ((a->out = a->ops->open(a->fp, &info)) == NULL) {
-		audit_error(a, "%s", strerror(ENOMEM));
+		audit_error(a, strerror(ENOMEM));
 		return -1;
 	}
 	return 0;
@@ -379,7 +425,8 @@ audit_free(struct audit *a)
 	/* An output file still open here was never completed. */
 	if (a->fp != NULL && a->fp != stdout) {
 		fclose(a->fp);
-		unlink(a->tmp_path);
+		if (a->tmp_path != NULL)
+			unlink(a->tmp_path);
 	}
 	free(a->tmp_path);
 	baseline_free(a->baseline);
@@ -400,11 +447,11 @@ audit_check_options(struct audit *a)
 		return -1;
 	}
 	if (opt->fail_on_new && opt->baseline == NULL) {
-		audit_error(a, "%s", "--fail-on-new needs --baseline");
+		audit_error(a, "--fail-on-new needs --baseline");
 		return -1;
 	}
 	if (opt->inventory && opt->baseline != NULL) {
-		audit_error(a, "%s", "--baseline does not apply to --inventory");
+		audit_error(a, "--baseline does not apply to --inventory");
 		return -1;
 	}
 	return 0;
@@ -426,7 +473,7 @@ audit_run(struct audit *a)
 		audit_input(a, (size_t)i, a->opt->files[i]);
 	if (audit_end(a) == -1)
 		status = EXIT_TROUBLE;
-	if (audit_close_output(a) == -1) {
+	if (audit_close_output(a, status == 0) == -1) {
 		/* A reader that closed the pipe early wanted no more. */
 		if (a->write_errno == EPIPE)
 			return status;
@@ -444,7 +491,7 @@ static int
 finish_stdout(void)
 {
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "credaudit: error: <stdout>: write failed: %s\n",
+		fprintf(stderr, "credaudit: <stdout>: error: write failed: %s\n",
 		    strerror(errno));
 		return EXIT_TROUBLE;
 	}
@@ -463,7 +510,7 @@ main(int argc, char *argv[])
 	a.diag.emit = diag_stderr;
 	a.diag.ctx = stderr;
 	if (cli_parse(argc, argv, &opt, err, sizeof(err)) == -1) {
-		fprintf(stderr, "credaudit: %s\n", err);
+		diag_report(&a.diag, DIAG_ERROR, NULL, 0, "%s", err);
 		cli_usage(stderr);
 		return EXIT_TROUBLE;
 	}
