@@ -1,0 +1,122 @@
+#!/bin/sh
+# Output behaviour that golden files cannot show: failed writes, a reader
+# that closes the pipe early, -o's atomic replacement, and that what the
+# machine-readable formats write reads back (jq for JSON and NDJSON,
+# libcsv-compatible CSV through a strict RFC 4180 reader in awk).
+set -u
+
+bin=${1:?usage: output_io.sh BINARY TESTDATA}
+testdata=${2:?usage: output_io.sh BINARY TESTDATA}
+sample=$testdata/credential_report.csv
+asof="--as-of 2026-11-23"
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT
+pass=0 fail=0
+
+check() {
+	if [ "$2" = "$3" ]; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $1: got [$2], expected [$3]"
+		fail=$((fail + 1))
+	fi
+}
+
+# A full disk: -o on a device is written in place, and the failure is
+# exit status 2 with one message naming the file.
+# shellcheck disable=SC2086
+"$bin" $asof -f json -o /dev/full "$sample" >"$work/out" 2>"$work/err"
+check "full disk status" "$?" 2
+check "full disk message" "$(cat "$work/err")" \
+    "credaudit: /dev/full: error: write failed: No space left on device"
+check "/dev/full is still a device" "$(test -c /dev/full && echo yes)" yes
+
+# Standard output on a full disk.
+# shellcheck disable=SC2086
+"$bin" $asof -f csv "$sample" >/dev/full 2>"$work/err"
+check "stdout full status" "$?" 2
+check "stdout full message" "$(cat "$work/err")" \
+    "credaudit: <stdout>: error: write failed: No space left on device"
+
+# A file size limit: the write fails part way; the last good report
+# stays where it was and no temporary file is left behind.
+echo "last good report" >"$work/report.json"
+(
+	ulimit -f 1
+	trap '' XFSZ
+	# shellcheck disable=SC2086
+	exec "$bin" $asof -f json -o "$work/report.json" "$sample" \
+	    "$sample" "$sample" "$sample" "$sample"
+) >/dev/null 2>"$work/err"
+check "size limit status" "$?" 2
+check "size limit message" "$(cat "$work/err")" \
+    "credaudit: $work/report.json: error: write failed: File too large"
+check "size limit keeps old report" "$(cat "$work/report.json")" \
+    "last good report"
+leftover=no
+for f in "$work"/report.json.*; do
+	[ -e "$f" ] && leftover=$f
+done
+check "no temporary left" "$leftover" no
+
+# An input that cannot be read: the audit of the others is written to
+# standard output, but -o keeps the previous file.
+# shellcheck disable=SC2086
+"$bin" $asof -f json -o "$work/report.json" "$sample" "$work/missing.csv" \
+    2>"$work/err"
+check "missing input status" "$?" 2
+check "missing input messages" "$(cat "$work/err")" \
+"credaudit: $work/missing.csv: error: cannot open: No such file or directory
+credaudit: $work/report.json: error: left unchanged: the audit had errors"
+check "missing input keeps old report" "$(cat "$work/report.json")" \
+    "last good report"
+
+# A successful run replaces it, with the mode a shell redirection gives.
+# shellcheck disable=SC2086
+(umask 027; exec "$bin" $asof -f json -o "$work/report.json" "$sample")
+check "replace status" "$?" 1
+check "replaced" "$(jq -r .summary.findings "$work/report.json")" 19
+check "mode follows umask" "$(stat -c %a "$work/report.json")" 640
+
+# A reader that closes the pipe early ends the run quietly.
+big=$work/big.csv
+cp "$sample" "$big"
+i=0
+while [ $i -lt 300 ]; do
+	tail -n +3 "$sample" | sed "s/^\([a-z]\)/u$i\1/; s/user\/\([a-z]\)/user\/u$i\1/" >>"$big"
+	i=$((i + 1))
+done
+# shellcheck disable=SC2086
+"$bin" $asof -f ndjson "$big" 2>"$work/err" | head -n 1 >/dev/null
+check "closed pipe says nothing" "$(cat "$work/err")" ""
+# The same when SIGPIPE is ignored and the write fails with EPIPE.
+# shellcheck disable=SC2086
+(trap '' PIPE; exec "$bin" $asof -f ndjson "$big") 2>"$work/err" |
+    head -n 1 >/dev/null
+check "EPIPE says nothing" "$(cat "$work/err")" ""
+
+# JSON and NDJSON parse, and agree with each other and with the table.
+# shellcheck disable=SC2086
+"$bin" $asof -f json "$sample" >"$work/doc.json"
+# shellcheck disable=SC2086
+"$bin" $asof -f ndjson "$sample" >"$work/doc.ndjson"
+check "json parses" "$(jq -r '.findings | length' "$work/doc.json")" 19
+check "ndjson parses" "$(jq -s length "$work/doc.ndjson")" 19
+check "ndjson = json findings" \
+    "$(jq -c '.findings[]' "$work/doc.json" | cmp -s - "$work/doc.ndjson" && echo same)" same
+# shellcheck disable=SC2086
+"$bin" $asof --inventory -f ndjson "$sample" >"$work/inv.ndjson"
+check "inventory ndjson parses" "$(jq -s length "$work/inv.ndjson")" 14
+
+# CSV reads back with one record per finding plus the header, fields
+# intact: count records with an RFC 4180 reader (quotes may hold commas
+# and newlines).
+# shellcheck disable=SC2086
+"$bin" $asof -f csv "$sample" >"$work/doc.csv"
+records=$(awk -v RS='\n' '
+	{ n = gsub(/"/, "\"", $0); q += n; if (q % 2 == 0) { rec++; q = 0 } }
+	END { print rec }' "$work/doc.csv")
+check "csv records" "$records" 20
+
+echo "output_io: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
