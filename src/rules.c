@@ -453,7 +453,11 @@ check_dormant_user(struct rule_ctx *rc, const struct user_record *rec)
 	for (i = 0; i < n; i++) {
 		if (!age_stale(&creds[i].age, rule_days(rc)))
 			return;
-		if (young == NULL || creds[i].age.days < young->age.days)
+		/*
+		 * Compare the instants, not whole days, so the credential
+		 * the message names is the one whose time last_used shows.
+		 */
+		if (young == NULL || creds[i].age.t > young->age.t)
 			young = &creds[i];
 		if (creds[i].age.used != NULL && (latest == NULL ||
 		    creds[i].age.used->t > latest->t))
