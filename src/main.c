@@ -169,6 +169,28 @@ audit_warn_future(struct audit *a, const char *path)
 	    a->future == 1 ? " lies" : "s lie", when);
 }
 
+/*
+ * Two inputs of one account are usually the same report twice (or two
+ * weeks' reports): their findings share ids, which suppressions and
+ * baselines cannot tell apart.
+ */
+static void
+audit_warn_repeated_account(struct audit *a, size_t i)
+{
+	const struct input_info	*in = &a->inputs[i];
+	size_t			 j;
+
+	if (in->stats.account[0] == '\0')
+		return;
+	for (j = 0; j < i; j++)
+		if (strcmp(a->inputs[j].stats.account, in->stats.account) == 0) {
+			diag_report(&a->diag, DIAG_WARNING, in->path, 0,
+			    "account %s was already audited from %s; finding "
+			    "ids repeat", in->stats.account, a->inputs[j].path);
+			return;
+		}
+}
+
 /* Audit one input; its stats land in a->inputs[i]. */
 static void
 audit_input(struct audit *a, size_t i, const char *name)
@@ -190,6 +212,7 @@ audit_input(struct audit *a, size_t i, const char *name)
 	if (!is_stdin)
 		fclose(fp);
 	audit_warn_future(a, in->path);
+	audit_warn_repeated_account(a, i);
 	if (in->stats.mixed_accounts)
 		diag_report(&a->diag, DIAG_WARNING, in->path, 0, "rows from "
 		    "more than one account; a credential report covers one "
