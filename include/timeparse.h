@@ -15,6 +15,8 @@
 
 #define TIME_MIN_YEAR	1970
 #define TIME_MAX_YEAR	9999
+/* 9999-12-31T23:59:59Z: the last moment a timestamp may name, in UTC. */
+#define TIME_MAX_SECONDS	INT64_C(253402300799)
 #define SECONDS_PER_DAY	86400
 
 /* Length of "YYYY-MM-DDTHH:MM:SSZ" plus the terminating NUL. */
