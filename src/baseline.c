@@ -22,6 +22,7 @@
 
 #include "baseline.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 /* A baseline larger than this is surely not one. */
 #define BASELINE_MAX_SIZE	((size_t)256 * 1024 * 1024)
@@ -302,6 +303,11 @@ baseline_parse(const char *path, const char *text, size_t len, char *err,
 	const cJSON	*arr;
 	cJSON		*doc;
 
+	/* Resolved findings are written back out; keep the JSON valid. */
+	if (!utf8_valid(text, len)) {
+		snprintf(err, errlen, "%s: not valid UTF-8", path);
+		return NULL;
+	}
 	if ((doc = baseline_json(path, text, len, err, errlen)) == NULL)
 		return NULL;
 	if ((arr = baseline_findings_of(doc, path, err, errlen)) == NULL)

@@ -24,6 +24,7 @@
 
 #include "config.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 /* Configs are hand-written and small; anything bigger is a mistake. */
 #define CONFIG_MAX_SIZE	(1024 * 1024)
@@ -452,6 +453,12 @@ config_parse(const char *path, const char *text, size_t len,
 	cJSON			*root;
 	int			 rc;
 
+	/*
+	 * cJSON passes invalid bytes through into strings, and a
+	 * suppression's reason reaches every JSON output.
+	 */
+	if (!utf8_valid(text, len))
+		return config_error(&c, NULL, "not valid UTF-8");
 	/* cJSON skips a leading UTF-8 byte order mark itself. */
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (root != NULL) {

@@ -47,6 +47,7 @@
 #include "report.h"
 #include "rules.h"
 #include "timeparse.h"
+#include "utf8.h"
 
 #define TBL_WIDTH_MAX	40
 #define TBL_MAXCOLS	9
@@ -272,21 +273,12 @@ out_table_compare(const void *a, const void *b)
 static size_t
 out_table_utf8_len(const unsigned char *s)
 {
-	size_t	 n, i;
+	size_t	 n;
 
 	if (s[0] >= 0x20 && s[0] < 0x7f)
 		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4;
-	else
+	if (s[0] < 0x80 || (n = utf8_seq(s, strnlen((const char *)s, 4))) == 0)
 		return 0;
-	for (i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
 	if (s[0] == 0xc2 && s[1] < 0xa0)
 		return 0;
 	return n;

@@ -205,6 +205,9 @@ test_baseline_parse_errors(void **state)
 {
 	static const struct bad_case	 cases[] = {
 		{ "", "x.json: not valid JSON near line 1" },
+		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": [{\"id\": "
+		    "\"1:a:r:c\", \"message\": \"\xc3\x28\"}]}",
+		    "x.json: not valid UTF-8" },
 		{ "{\n\"credaudit_version\": \"1.0.0\",\n\"findings\": [\n}",
 		    "x.json: not valid JSON near line 4" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": []}\n\nx",

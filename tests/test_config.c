@@ -247,6 +247,8 @@ static const struct {
 	{ "{\n  'days': 90,\n  oops\n}", "not valid JSON near line 3" },
 	{ "{}\n\nx", "not valid JSON near line 3" },
 	{ "{} {}", "not valid JSON near line 1" },
+	{ "{'suppressions': [{'user': 'a', 'reason': 'bad \xff byte'}]}",
+	    "not valid UTF-8" },
 };
 
 static void
