@@ -1,0 +1,100 @@
+/*
+ * Fuzz target: arbitrary bytes as a config file.
+ *
+ * config_parse gets a freshly initialised policy each time and the policy
+ * is freed afterwards, so LeakSanitizer sees every path, failures
+ * included.  A config that is accepted must leave a policy the rest of
+ * the program can trust: thresholds in range, severities known, every
+ * suppression with a reason; each suppression's user glob is also matched
+ * once, since a pattern with many stars is where a naive matcher hangs.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "rules.h"
+
+#define FUZZ_PATH	"fuzz.json"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+fuzz_check(bool ok, const char *what)
+{
+	if (!ok) {
+		fprintf(stderr, "fuzz_config: invariant broken: %s\n", what);
+		abort();
+	}
+}
+
+static void
+fuzz_policy_rules(const struct policy *pol)
+{
+	int	 i;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		if (rules_table[i].default_days == RULE_NO_DAYS)
+			fuzz_check(pol->days[i] == RULE_NO_DAYS,
+			    "a threshold on a rule without one");
+		else
+			fuzz_check(pol->days[i] >= 0 &&
+			    pol->days[i] <= RULE_MAX_DAYS,
+			    "threshold out of range");
+		fuzz_check(pol->severity[i] >= SEV_LOW &&
+		    pol->severity[i] < SEV_COUNT, "severity out of range");
+	}
+}
+
+static void
+fuzz_policy_suppressions(const struct policy *pol)
+{
+	const struct suppression	*s;
+	size_t				 i;
+
+	fuzz_check(pol->nsuppressions == 0 || pol->suppressions != NULL,
+	    "suppressions counted but not stored");
+	for (i = 0; i < pol->nsuppressions; i++) {
+		s = &pol->suppressions[i];
+		fuzz_check(s->reason != NULL, "a suppression without a reason");
+		fuzz_check(s->rule >= -1 && s->rule < RULE_COUNT,
+		    "suppression rule out of range");
+		if (s->account != NULL)
+			(void)strlen(s->account);
+		if (s->credential != NULL)
+			(void)strlen(s->credential);
+		if (s->user != NULL)
+			(void)rules_glob_match(s->user,
+			    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab");
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct policy	 pol;
+	char		 err[512];
+	char		*copy;
+
+	/* Exactly size bytes, no NUL: a read past len is an ASan report. */
+	if ((copy = malloc(size > 0 ? size : 1)) == NULL)
+		return 0;
+	memcpy(copy, data, size);
+	policy_init(&pol);
+	memset(err, 'x', sizeof(err));
+	if (config_parse(FUZZ_PATH, copy, size, &pol, err, sizeof(err)) == 0) {
+		fuzz_policy_rules(&pol);
+		fuzz_policy_suppressions(&pol);
+	} else {
+		fuzz_check(memchr(err, '\0', sizeof(err)) != NULL,
+		    "error message is not terminated");
+		fuzz_check(strncmp(err, FUZZ_PATH ": ", strlen(FUZZ_PATH) + 2)
+		    == 0, "error message does not name the file");
+	}
+	policy_free(&pol);
+	free(copy);
+	return 0;
+}
