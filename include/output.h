@@ -24,7 +24,10 @@ struct input_info {
 	struct report_stats	 stats;
 };
 
-/* A finding of the baseline that the current run no longer raises. */
+/*
+ * A finding of the baseline that the current run no longer raises.  Only
+ * id is sure to be there; a field the baseline lacked is NULL.
+ */
 struct resolved_finding {
 	const char	*id;
 	const char	*rule;

@@ -538,12 +538,13 @@ out_json_resolved_one(struct output *out, const struct resolved_finding *r)
 
 	if ((o = cJSON_CreateObject()) == NULL)
 		return -1;
+	/* A field the baseline lacked stays null rather than turning "". */
 	if (out_json_add_ref(o, "id", r->id) != NULL &&
-	    out_json_add_ref(o, "rule", r->rule) != NULL &&
-	    out_json_add_ref(o, "severity", r->severity) != NULL &&
-	    out_json_add_ref(o, "account", r->account) != NULL &&
-	    out_json_add_ref(o, "user", r->user) != NULL &&
-	    out_json_add_ref(o, "credential", r->credential) != NULL &&
+	    out_json_add_ref_or_null(o, "rule", r->rule) != NULL &&
+	    out_json_add_ref_or_null(o, "severity", r->severity) != NULL &&
+	    out_json_add_ref_or_null(o, "account", r->account) != NULL &&
+	    out_json_add_ref_or_null(o, "user", r->user) != NULL &&
+	    out_json_add_ref_or_null(o, "credential", r->credential) != NULL &&
 	    out_json_add_ref_or_null(o, "message", r->message) != NULL)
 		rc = out_json_emit(out, o);
 	cJSON_Delete(o);

@@ -1297,12 +1297,42 @@ loader_generated_time(struct loader *ld, const cJSON *root)
 	    strlen(gt->valuestring)) : "(not a string)");
 }
 
+/*
+ * cJSON finds the first of two members with one name; a second Content
+ * would be ignored without a word, so a repeated member is refused.
+ */
+static const char *
+json_repeated_member(const cJSON *root)
+{
+	static const char *const names[] = { "Content", "ReportFormat",
+	    "GeneratedTime" };
+	const cJSON	*it;
+	size_t		 i, seen;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		seen = 0;
+		cJSON_ArrayForEach(it, root)
+			if (it->string != NULL && strcmp(it->string, names[i]) == 0)
+				seen++;
+		if (seen > 1)
+			return names[i];
+	}
+	return NULL;
+}
+
 /* Check the wrapper and return its Content member, or NULL. */
 static const char *
 loader_unwrap(struct loader *ld, const cJSON *root)
 {
 	const cJSON	*content, *format;
+	const char	*twice;
 	char		 q[QUOTE_BUFSZ];
+
+	if ((twice = json_repeated_member(root)) != NULL) {
+		loader_fatal(ld, 0, "not a credential report: %s appears more "
+		    "than once", twice);
+		return NULL;
+	}
 
 	format = cJSON_GetObjectItemCaseSensitive(root, "ReportFormat");
 	if (format != NULL && !(cJSON_IsString(format) &&
