@@ -319,6 +319,42 @@ test_load_realworld_duplicate_warning(void **state)
 	free(c);
 }
 
+/*
+ * The duplicate table stops growing at 131,072 ARNs to keep memory
+ * flat.  Past that, an ARN seen before the cap is still found, and a
+ * row that repeats the row just before it (as in AWS's sorted reports)
+ * is still caught.
+ */
+static void
+test_load_duplicates_past_the_table_cap(void **state)
+{
+	enum { USERS = 140000 };
+	struct report_stats	 st;
+	struct capture		*c = capture_new();
+	char			*buf, *p;
+	size_t			 cap = (size_t)(USERS + 3) * 256 + 512;
+	int			 i;
+
+	(void)state;
+	assert_non_null(buf = malloc(cap));
+	p = buf + sprintf(buf, "%s", HEADER);
+	for (i = 0; i < USERS; i++)
+		p += sprintf(p, "u%d,arn:aws:iam::123456789012:user/u%d%s", i, i,
+		    TAIL);
+	p += sprintf(p, "u%d,arn:aws:iam::123456789012:user/u%d%s", USERS - 1,
+	    USERS - 1, TAIL);
+	p += sprintf(p, "u0,arn:aws:iam::123456789012:user/u0%s", TAIL);
+	c->skip = (size_t)USERS * 2;	/* count records, copy none */
+	assert_int_equal(load_mem(c, "big.csv", buf, (size_t)(p - buf), &st), 0);
+	assert_int_equal(st.users, USERS + 2);
+	assert_int_equal(st.duplicates, 2);
+	assert_string_equal(c->msgs,
+	    "big.csv:140002: warning: duplicate of line 140001 (same ARN)\n"
+	    "big.csv:140003: warning: duplicate of line 2 (same ARN)\n");
+	free(buf);
+	free(c);
+}
+
 static void
 test_load_realworld_root_fields(void **state)
 {
@@ -1081,6 +1117,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_realworld_counts),
 		cmocka_unit_test(test_load_realworld_duplicate_warning),
+		cmocka_unit_test(test_load_duplicates_past_the_table_cap),
 		cmocka_unit_test(test_load_realworld_root_fields),
 		cmocka_unit_test(test_load_realworld_user_fields),
 		cmocka_unit_test(test_load_realworld_future_dates),
