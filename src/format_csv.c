@@ -14,7 +14,6 @@
  *
  * Each row is built in one buffer and written with one fwrite.
  */
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -114,11 +113,11 @@ out_csv_cell(struct output *out, const char *s)
 static int
 out_csv_cell_number(struct output *out, bool has, int64_t n)
 {
-	char	 num[24];
+	char	 num[OUTPUT_INTSZ];
 
 	if (!has)
 		return out_csv_cell(out, NULL);
-	snprintf(num, sizeof(num), "%" PRId64, n);
+	output_format_int(n, num);
 	return out_csv_cell(out, num);
 }
 

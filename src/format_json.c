@@ -44,9 +44,8 @@
 #define JSON_BUF_INIT	4096
 /* A finding is at most a few user-supplied fields of REPORT_MAX_FIELD. */
 #define JSON_BUF_MAX	(64 * 1024 * 1024)
-/* The longest integer's text, which an integer node's buffer can hold. */
-#define JSON_INT_WIDEST	"-9223372036854775808"
-#define JSON_INTSZ	sizeof(JSON_INT_WIDEST)
+/* An integer node's buffer holds the longest integer's text. */
+#define JSON_INTSZ	OUTPUT_INTSZ
 
 /* A finding object whose values are repointed for each finding. */
 struct json_tpl {
@@ -122,23 +121,10 @@ out_json_point(cJSON *item, const char *s)
 static void
 out_json_int_text(char buf[JSON_INTSZ], bool has, int64_t n)
 {
-	char		 tmp[JSON_INTSZ];
-	uint64_t	 u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-	size_t		 i = 0, len = 0;
-
-	if (!has) {
+	if (has)
+		output_format_int(n, buf);
+	else
 		memcpy(buf, "null", sizeof("null"));
-		return;
-	}
-	do {
-		tmp[i++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0);
-	if (n < 0)
-		buf[len++] = '-';
-	while (i > 0)
-		buf[len++] = tmp[--i];
-	buf[len] = '\0';
 }
 
 /* Add a node to obj under a constant key; NULL when out of memory. */
@@ -194,7 +180,7 @@ out_json_add_number(cJSON *obj, const char *key, bool has, int64_t n)
 static cJSON *
 out_json_add_int_slot(cJSON *obj, const char *key)
 {
-	return out_json_add(obj, key, cJSON_CreateRaw(JSON_INT_WIDEST));
+	return out_json_add(obj, key, cJSON_CreateRaw(OUTPUT_INT_WIDEST));
 }
 
 /*
