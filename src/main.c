@@ -496,8 +496,13 @@ audit_run(struct audit *a)
 		audit_input(a, (size_t)i, a->opt->files[i]);
 	if (audit_end(a) == -1)
 		status = EXIT_TROUBLE;
-	if (audit_close_output(a, status == 0) == -1) {
-		/* A reader that closed the pipe early wanted no more. */
+	else if (a->failing > 0)
+		status = EXIT_FINDINGS;
+	if (audit_close_output(a, status != EXIT_TROUBLE) == -1) {
+		/*
+		 * A reader that closed the pipe early wanted no more: end
+		 * quietly, with the status of what was audited.
+		 */
 		if (a->write_errno == EPIPE)
 			return status;
 		diag_report(&a->diag, DIAG_ERROR, a->opt->output != NULL ?
@@ -505,8 +510,6 @@ audit_run(struct audit *a)
 		    strerror(a->write_errno != 0 ? a->write_errno : EIO));
 		return EXIT_TROUBLE;
 	}
-	if (status == 0 && a->failing > 0)
-		status = EXIT_FINDINGS;
 	return status;
 }
 
