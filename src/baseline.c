@@ -21,6 +21,7 @@
 #include <cjson/cJSON.h>
 
 #include "baseline.h"
+#include "jsondoc.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -258,41 +259,18 @@ baseline_findings_of(const cJSON *doc, const char *path, char *err,
 	return arr;
 }
 
-/* 1-based line of the byte at off. */
-static unsigned long
-baseline_line(const char *text, size_t off)
-{
-	unsigned long	 line = 1;
-	size_t		 i;
-
-	for (i = 0; i < off; i++)
-		if (text[i] == '\n')
-			line++;
-	return line;
-}
-
 /* Parse text as one JSON value with nothing but white space after it. */
 static cJSON *
 baseline_json(const char *path, const char *text, size_t len, char *err,
     size_t errlen)
 {
-	const char	*end = NULL;
 	cJSON		*doc;
+	unsigned long	 line;
 
-	doc = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (doc != NULL) {
-		while (end < text + len && *end != '\0' &&
-		    strchr(" \t\r\n", *end) != NULL)
-			end++;
-		if (end == text + len)
-			return doc;
-		cJSON_Delete(doc);
-	}
-	if (end == NULL || end < text || end > text + len)
-		end = text;
-	snprintf(err, errlen, "%s: not valid JSON near line %lu", path,
-	    baseline_line(text, (size_t)(end - text)));
-	return NULL;
+	if ((doc = jsondoc_parse(text, len, &line)) == NULL)
+		snprintf(err, errlen, "%s: not valid JSON near line %lu", path,
+		    line);
+	return doc;
 }
 
 struct baseline *

@@ -23,6 +23,7 @@
 #include <cjson/cJSON.h>
 
 #include "config.h"
+#include "jsondoc.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -426,31 +427,13 @@ config_apply(struct config_ctx *c, const cJSON *root)
 	return 0;
 }
 
-static bool
-config_is_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
-}
-
-static long
-config_line_of(const char *text, size_t off)
-{
-	long	 line = 1;
-	size_t	 i;
-
-	for (i = 0; i < off; i++)
-		if (text[i] == '\n')
-			line++;
-	return line;
-}
-
 int
 config_parse(const char *path, const char *text, size_t len,
     struct policy *pol, char *err, size_t errlen)
 {
 	struct config_ctx	 c = { path, pol, err, errlen };
-	const char		*end = NULL;
 	cJSON			*root;
+	unsigned long		 line;
 	int			 rc;
 
 	/*
@@ -460,19 +443,9 @@ config_parse(const char *path, const char *text, size_t len,
 	if (!utf8_valid(text, len))
 		return config_error(&c, NULL, "not valid UTF-8");
 	/* cJSON skips a leading UTF-8 byte order mark itself. */
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (root != NULL) {
-		while (end < text + len && config_is_space(*end))
-			end++;
-		if (end < text + len) {
-			cJSON_Delete(root);
-			root = NULL;
-		}
-	}
-	if (root == NULL)
-		return config_error(&c, NULL, "not valid JSON near line %ld",
-		    config_line_of(text, end != NULL ? (size_t)(end - text) :
-		    0));
+	if ((root = jsondoc_parse(text, len, &line)) == NULL)
+		return config_error(&c, NULL, "not valid JSON near line %lu",
+		    line);
 	rc = config_apply(&c, root);
 	cJSON_Delete(root);
 	return rc;

@@ -34,6 +34,7 @@
 #include <cjson/cJSON.h>
 
 #include "diag.h"
+#include "jsondoc.h"
 #include "report.h"
 #include "timeparse.h"
 #include "utf8.h"
@@ -1377,15 +1378,6 @@ loader_decode(struct loader *ld, const char *b64, long *outlen)
 	return out;
 }
 
-static bool
-json_rest_blank(const char *s, const char *end)
-{
-	for (; s < end; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return false;
-	return true;
-}
-
 /*
  * cJSON decodes \u0000 into its C strings, which then end there: a
  * Content member would be cut short without a word.  No credential
@@ -1413,7 +1405,7 @@ static void
 loader_json_mem(struct loader *ld, const char *buf, size_t len)
 {
 	cJSON		*root;
-	const char	*b64, *end = NULL;
+	const char	*b64;
 	unsigned char	*csv = NULL;
 	long		 csvlen = 0;
 
@@ -1428,9 +1420,8 @@ loader_json_mem(struct loader *ld, const char *buf, size_t len)
 		    "NUL character (\\u0000)");
 		return;
 	}
-	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-	if (root == NULL || !cJSON_IsObject(root) ||
-	    !json_rest_blank(end, buf + len)) {
+	root = jsondoc_parse(buf, len, NULL);
+	if (root == NULL || !cJSON_IsObject(root)) {
 		loader_fatal(ld, 0, "not a credential report: not valid JSON");
 		cJSON_Delete(root);
 		return;
