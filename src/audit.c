@@ -1,0 +1,413 @@
+/*
+ * One run of the audit: the policy from the options, the baseline, the
+ * output, then each input through loader -> rule engine -> format, and
+ * the exit status.  See audit.h.
+ *
+ * The engine decides and counts; the audit only marks findings against
+ * the baseline, passes them on, and warns about inputs as a whole
+ * (timestamps in the future, an account audited twice, mixed accounts,
+ * expired suppressions).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "baseline.h"
+#include "cli.h"
+#include "config.h"
+#include "diag.h"
+#include "outfile.h"
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+
+
+
+
+/* Everything one run holds; audit_free releases it. */
+struct audit {
+	const struct options	*opt;
+	struct policy		 policy;
+	struct baseline		*baseline;
+	const struct output_ops	*ops;
+	struct output		*out;
+	struct outfile		 of;
+	struct diag		*diag;
+	struct run_summary	 sum;
+	struct input_info	*inputs;
+	char			*source;	/* input names, for the script header */
+	unsigned long		 failing;	/* findings that make status 1 */
+	unsigned long		 future;	/* in the current input */
+	unsigned		 rec_findings;	/* of the current record */
+	bool			 rec_has_worst;
+	enum severity		 rec_worst;
+};
+
+static void
+audit_error(struct audit *a, const char *msg)
+{
+	diag_report(a->diag, DIAG_ERROR, NULL, 0, "%s", msg);
+}
+
+/*
+ * Config and baseline errors arrive as "PATH: what"; report them in the
+ * one shape, "credaudit: PATH: error: what".
+ */
+static void
+audit_file_error(struct audit *a, const char *path, const char *msg)
+{
+	size_t	 len = strlen(path);
+
+	if (strncmp(msg, path, len) == 0 && strncmp(msg + len, ": ", 2) == 0)
+		diag_report(a->diag, DIAG_ERROR, path, 0, "%s", msg + len + 2);
+	else
+		audit_error(a, msg);
+}
+
+/* Does this finding make the exit status 1? */
+static bool
+audit_fails_on(const struct audit *a, const struct finding *f)
+{
+	if (a->opt->fail_never || f->suppressed || f->severity < a->opt->fail_on)
+		return false;
+	return !a->opt->fail_on_new || f->status == FINDING_STATUS_NEW;
+}
+
+static void
+audit_count(struct audit *a, const struct finding *f)
+{
+	if (f->suppressed) {
+		a->sum.suppressed++;
+		return;
+	}
+	a->sum.findings++;
+	a->sum.by_severity[f->severity]++;
+	a->sum.by_rule[f->rule]++;
+	if (f->status == FINDING_STATUS_NEW)
+		a->sum.new_findings++;
+	a->rec_findings++;
+	if (!a->rec_has_worst || f->severity > a->rec_worst)
+		a->rec_worst = f->severity;
+	a->rec_has_worst = true;
+	if (audit_fails_on(a, f))
+		a->failing++;
+}
+
+static int
+audit_finding(void *ctx, struct finding *f)
+{
+	struct audit	*a = ctx;
+
+	/* --min-severity: as if no rule had raised it. */
+	if (f->severity < a->opt->min_severity)
+		return 0;
+	if (a->baseline != NULL)
+		f->status = baseline_mark(a->baseline, f->id);
+	audit_count(a, f);
+	if (a->opt->inventory)
+		return 0;
+	if (a->ops->finding(a->out, f) == -1) {
+		outfile_failed(&a->of);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+audit_record(void *ctx, const struct user_record *rec)
+{
+	struct audit		*a = ctx;
+	struct eval_result	 res;
+	struct inventory_row	 row;
+	int			 rc;
+
+	a->rec_findings = 0;
+	a->rec_has_worst = false;
+	a->sum.users++;
+	if ((rc = rules_eval(&a->policy, rec, audit_finding, a, &res)) != 0)
+		return rc;
+	a->future += res.future_timestamps;
+	if (!a->opt->inventory)
+		return 0;
+	row.rec = rec;
+	row.as_of = a->policy.as_of;
+	row.findings = a->rec_findings;
+	row.has_worst = a->rec_has_worst;
+	row.worst = a->rec_worst;
+	if (a->ops->user(a->out, &row) == -1) {
+		outfile_failed(&a->of);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+audit_warn_future(struct audit *a, const char *path)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+
+	if (a->future == 0)
+		return;
+	timeparse_format(a->policy.as_of, when);
+	diag_report(a->diag, DIAG_WARNING, path, 0, "%lu timestamp%s after "
+	    "the as-of time %s; counted as 0 days old", a->future,
+	    a->future == 1 ? " lies" : "s lie", when);
+}
+
+/*
+ * Two inputs of one account are usually the same report twice (or two
+ * weeks' reports): their findings share ids, which suppressions and
+ * baselines cannot tell apart.
+ */
+static void
+audit_warn_repeated_account(struct audit *a, size_t i)
+{
+	const struct input_info	*in = &a->inputs[i];
+	size_t			 j;
+
+	if (in->stats.account[0] == '\0')
+		return;
+	for (j = 0; j < i; j++)
+		if (strcmp(a->inputs[j].stats.account, in->stats.account) == 0) {
+			diag_report(a->diag, DIAG_WARNING, in->path, 0,
+			    "account %s was already audited from %s; finding "
+			    "ids repeat", in->stats.account, a->inputs[j].path);
+			return;
+		}
+}
+
+/* Audit one input; its stats land in a->inputs[i]. */
+static void
+audit_input(struct audit *a, size_t i, const char *name)
+{
+	struct input_info	*in = &a->inputs[i];
+	struct report_sink	 sink = { audit_record, a, a->diag };
+	bool			 is_stdin = strcmp(name, "-") == 0;
+	FILE			*fp;
+
+	in->path = is_stdin ? "<stdin>" : name;
+	a->future = 0;
+	if ((fp = is_stdin ? stdin : fopen(name, "rb")) == NULL) {
+		diag_report(a->diag, DIAG_ERROR, in->path, 0, "cannot open: %s",
+		    strerror(errno));
+		in->stats.failed = true;
+		return;
+	}
+	report_load(in->path, fp, &sink, &in->stats);
+	if (!is_stdin)
+		fclose(fp);
+	audit_warn_future(a, in->path);
+	audit_warn_repeated_account(a, i);
+	if (in->stats.mixed_accounts)
+		diag_report(a->diag, DIAG_WARNING, in->path, 0, "rows from "
+		    "more than one account; a credential report covers one "
+		    "(first %s)", in->stats.account);
+}
+
+/* Apply config file, benchmark, --days and --threshold, in that order. */
+static int
+audit_policy(struct audit *a)
+{
+	const struct options	*opt = a->opt;
+	char			 err[512];
+	size_t			 i;
+
+	policy_init(&a->policy);
+	a->policy.as_of = opt->has_as_of ? opt->as_of : (int64_t)time(NULL);
+	if (opt->config != NULL &&
+	    config_load(opt->config, &a->policy, err, sizeof(err)) == -1) {
+		audit_file_error(a, opt->config, err);
+		return -1;
+	}
+	if (opt->benchmark != NULL && policy_apply_benchmark(&a->policy,
+	    opt->benchmark, err, sizeof(err)) == -1)
+		goto fail;
+	if (opt->has_days && policy_set_unused_days(&a->policy, opt->days,
+	    err, sizeof(err)) == -1)
+		goto fail;
+	for (i = 0; i < opt->nthresholds; i++) {
+		char	 rule[128];
+		size_t	 len = strcspn(opt->thresholds[i].rule, "=");
+
+		snprintf(rule, sizeof(rule), "%.*s", (int)len,
+		    opt->thresholds[i].rule);
+		if (policy_set_threshold(&a->policy, rule,
+		    opt->thresholds[i].days, err, sizeof(err)) == -1)
+			goto fail;
+	}
+	return 0;
+fail:
+	audit_error(a, err);
+	return -1;
+}
+
+/* Suppressions that have expired say so, once each. */
+static void
+audit_warn_expired(struct audit *a)
+{
+	const struct suppression	*s;
+	char				 day[11];
+	size_t				 i;
+
+	for (i = 0; i < a->policy.nsuppressions; i++) {
+		s = &a->policy.suppressions[i];
+		if (!s->has_expires || a->policy.as_of < s->expires)
+			continue;
+		timeparse_format_date(s->expires, day);
+		diag_report(a->diag, DIAG_WARNING, a->opt->config, 0,
+		    "suppression %zu (\"%s\") expired on %s and no longer "
+		    "applies", i + 1, s->reason, day);
+	}
+}
+
+static int
+audit_join_sources(struct audit *a)
+{
+	size_t	 i, len = 1;
+
+	for (i = 0; i < (size_t)a->opt->nfiles; i++)
+		len += strlen(a->opt->files[i]) + 2;
+	if ((a->source = calloc(1, len + sizeof("<stdin>"))) == NULL)
+		return -1;
+	if (a->opt->nfiles == 0)
+		strcpy(a->source, "<stdin>");
+	for (i = 0; i < (size_t)a->opt->nfiles; i++) {
+		if (i > 0)
+			strcat(a->source, ", ");
+		strcat(a->source, a->opt->files[i]);
+	}
+	return 0;
+}
+
+static int
+audit_begin(struct audit *a)
+{
+	struct run_info	 info;
+	size_t		 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+	char		 err[512];
+
+	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
+	    audit_join_sources(a) == -1) {
+		audit_error(a, strerror(errno));
+		return -1;
+	}
+	memset(&info, 0, sizeof(info));
+	if (a->opt->baseline != NULL) {
+		a->baseline = baseline_load(a->opt->baseline, err, sizeof(err));
+		if (a->baseline == NULL) {
+			audit_file_error(a, a->opt->baseline, err);
+			return -1;
+		}
+		info.baseline = true;
+		info.baseline_has_as_of = baseline_as_of(a->baseline,
+		    &info.baseline_as_of);
+	}
+	if (outfile_open(&a->of, a->opt->output, a->diag) == -1)
+		return -1;
+	info.version = CREDAUDIT_VERSION;
+	info.policy = &a->policy;
+	info.inventory = a->opt->inventory;
+	info.source = a->source;
+	info.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	if ((a->out = a->ops->open(a->of.fp, &info)) == NULL) {
+		audit_error(a, strerror(ENOMEM));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+audit_end(struct audit *a)
+{
+	size_t	 i, n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+
+	a->sum.inputs = a->inputs;
+	a->sum.ninputs = n;
+	if (a->baseline != NULL)
+		a->sum.resolved = baseline_resolved(a->baseline,
+		    &a->sum.nresolved);
+	if (!a->of.failed && a->ops->end(a->out, &a->sum) == -1)
+		outfile_failed(&a->of);
+	for (i = 0; i < n; i++)
+		if (a->inputs[i].stats.failed ||
+		    a->inputs[i].stats.rows_rejected > 0)
+			return -1;
+	return 0;
+}
+
+static void
+audit_free(struct audit *a)
+{
+	if (a->ops != NULL)
+		a->ops->free(a->out);
+	outfile_discard(&a->of);
+	baseline_free(a->baseline);
+	policy_free(&a->policy);
+	free(a->inputs);
+	free(a->source);
+}
+
+/* Checks between options that cli_parse cannot make alone. */
+static int
+audit_check_options(struct audit *a)
+{
+	const struct options	*opt = a->opt;
+
+	if ((a->ops = output_lookup(opt->format)) == NULL) {
+		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--format: expected "
+		    "one of %s, got \"%s\"", output_names(), opt->format);
+		return -1;
+	}
+	if (opt->fail_on_new && opt->baseline == NULL) {
+		audit_error(a, "--fail-on-new needs --baseline");
+		return -1;
+	}
+	if (opt->inventory && opt->baseline != NULL) {
+		audit_error(a, "--baseline does not apply to --inventory");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+audit_main(struct audit *a)
+{
+	int	 i, status = AUDIT_EXIT_CLEAN;
+
+	if (audit_check_options(a) == -1 || audit_policy(a) == -1)
+		return AUDIT_EXIT_TROUBLE;
+	audit_warn_expired(a);
+	if (audit_begin(a) == -1)
+		return AUDIT_EXIT_TROUBLE;
+	if (a->opt->nfiles == 0)
+		audit_input(a, 0, "-");
+	for (i = 0; i < a->opt->nfiles && !a->of.failed; i++)
+		audit_input(a, (size_t)i, a->opt->files[i]);
+	if (audit_end(a) == -1)
+		status = AUDIT_EXIT_TROUBLE;
+	else if (a->failing > 0)
+		status = AUDIT_EXIT_FINDINGS;
+	if (outfile_close(&a->of, status != AUDIT_EXIT_TROUBLE, a->diag) == -1)
+		return AUDIT_EXIT_TROUBLE;
+	return status;
+}
+
+int
+audit_run(const struct options *opt, struct diag *d)
+{
+	struct audit	 a;
+	int		 status;
+
+	memset(&a, 0, sizeof(a));
+	a.opt = opt;
+	a.diag = d;
+	status = audit_main(&a);
+	audit_free(&a);
+	return status;
+}
