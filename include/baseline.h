@@ -13,20 +13,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "output.h"
 #include "rules.h"
 
 struct baseline;
 
 /*
- * Read the credaudit JSON document at path.  Returns NULL with
- * "PATH: what is wrong" in err when it cannot be read or is not a
- * credaudit document.  The caller frees the result with baseline_free.
+ * Read the credaudit JSON document at path.  Returns NULL after
+ * reporting "PATH: error: what is wrong" to d when it cannot be read or
+ * is not a credaudit document.  The caller frees the result with
+ * baseline_free.
  */
-struct baseline	*baseline_load(const char *path, char *err, size_t errlen);
+struct baseline	*baseline_load(const char *path, struct diag *d);
 /* The same for a document in memory. */
 struct baseline	*baseline_parse(const char *path, const char *text, size_t len,
-		    char *err, size_t errlen);
+		    struct diag *d);
 void		 baseline_free(struct baseline *b);	/* NULL-safe */
 
 /* The baseline's as_of, if it had one. */

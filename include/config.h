@@ -12,18 +12,19 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "rules.h"
 
 /*
  * Read the config file at path and apply it to *pol, which holds the
- * defaults.  Returns 0, or -1 with "PATH: $.json.path: what is wrong" in
- * err.  On failure *pol may be partly changed; the caller gives up.
+ * defaults.  Returns 0, or -1 after reporting "PATH: error: $.json.path:
+ * what is wrong" to d.  On failure *pol may be partly changed; the
+ * caller gives up.
  */
-int	config_load(const char *path, struct policy *pol, char *err,
-	    size_t errlen);
+int	config_load(const char *path, struct policy *pol, struct diag *d);
 
 /* The same for a document in memory (len bytes, need not end in NUL). */
 int	config_parse(const char *path, const char *text, size_t len,
-	    struct policy *pol, char *err, size_t errlen);
+	    struct policy *pol, struct diag *d);
 
 #endif

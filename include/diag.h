@@ -6,6 +6,10 @@
  * point at a buffer.  Every message reads
  *     credaudit: FILE:LINE: LEVEL: message
  * with FILE and LINE left out when no input position applies.
+ *
+ * Every module reports through a diag, and the sink counts what it was
+ * given: the exit status follows the worst level reported (any error
+ * makes it 2), as mandoc's mandoc_msg_setrc does.
  */
 #ifndef CREDAUDIT_DIAG_H
 #define CREDAUDIT_DIAG_H

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "report.h"
 
 enum severity {
@@ -99,18 +100,17 @@ void	policy_init(struct policy *pol);
 /* Free what the policy owns (not pol itself); safe on an initialised one. */
 void	policy_free(struct policy *pol);
 /*
- * Set the threshold of the rule named rule.  Returns 0, or -1 with a
- * message in err when the rule is unknown, has no threshold, or days is
- * outside 0..RULE_MAX_DAYS.
+ * Set the threshold of the rule named rule.  Returns 0, or -1 after
+ * reporting an error to d (which may be NULL) when the rule is unknown,
+ * has no threshold, or days is outside 0..RULE_MAX_DAYS.
  */
 int	policy_set_threshold(struct policy *pol, const char *rule, long days,
-	    char *err, size_t errlen);
+	    struct diag *d);
 /* --days: the threshold of unused-password, unused-access-key, dormant-user. */
-int	policy_set_unused_days(struct policy *pol, long days, char *err,
-	    size_t errlen);
-/* --benchmark cis|fsbp.  Returns 0, or -1 with a message in err. */
-int	policy_apply_benchmark(struct policy *pol, const char *name, char *err,
-	    size_t errlen);
+int	policy_set_unused_days(struct policy *pol, long days, struct diag *d);
+/* --benchmark cis|fsbp.  Returns 0, or -1 after reporting to d. */
+int	policy_apply_benchmark(struct policy *pol, const char *name,
+	    struct diag *d);
 
 enum finding_status {
 	FINDING_STATUS_NONE,	/* no baseline in this run */

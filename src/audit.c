@@ -54,21 +54,6 @@ audit_error(struct audit *a, const char *msg)
 	diag_report(a->diag, DIAG_ERROR, NULL, 0, "%s", msg);
 }
 
-/*
- * Config and baseline errors arrive as "PATH: what"; report them in the
- * one shape, "credaudit: PATH: error: what".
- */
-static void
-audit_file_error(struct audit *a, const char *path, const char *msg)
-{
-	size_t	 len = strlen(path);
-
-	if (strncmp(msg, path, len) == 0 && strncmp(msg + len, ": ", 2) == 0)
-		diag_report(a->diag, DIAG_ERROR, path, 0, "%s", msg + len + 2);
-	else
-		audit_error(a, msg);
-}
-
 /* Does this finding make the exit status 1? */
 static bool
 audit_fails_on(const struct audit *a, const struct finding *f)
@@ -214,22 +199,19 @@ static int
 audit_policy(struct audit *a)
 {
 	const struct options	*opt = a->opt;
-	char			 err[512];
 	size_t			 i;
 
 	policy_init(&a->policy);
 	a->policy.as_of = opt->has_as_of ? opt->as_of : (int64_t)time(NULL);
 	if (opt->config != NULL &&
-	    config_load(opt->config, &a->policy, err, sizeof(err)) == -1) {
-		audit_file_error(a, opt->config, err);
+	    config_load(opt->config, &a->policy, a->diag) == -1)
 		return -1;
-	}
 	if (opt->benchmark != NULL && policy_apply_benchmark(&a->policy,
-	    opt->benchmark, err, sizeof(err)) == -1)
-		goto fail;
+	    opt->benchmark, a->diag) == -1)
+		return -1;
 	if (opt->has_days && policy_set_unused_days(&a->policy, opt->days,
-	    err, sizeof(err)) == -1)
-		goto fail;
+	    a->diag) == -1)
+		return -1;
 	for (i = 0; i < opt->nthresholds; i++) {
 		char	 rule[128];
 		size_t	 len = strcspn(opt->thresholds[i].rule, "=");
@@ -237,13 +219,10 @@ audit_policy(struct audit *a)
 		snprintf(rule, sizeof(rule), "%.*s", (int)len,
 		    opt->thresholds[i].rule);
 		if (policy_set_threshold(&a->policy, rule,
-		    opt->thresholds[i].days, err, sizeof(err)) == -1)
-			goto fail;
+		    opt->thresholds[i].days, a->diag) == -1)
+			return -1;
 	}
 	return 0;
-fail:
-	audit_error(a, err);
-	return -1;
 }
 
 /* Suppressions that have expired say so, once each. */
@@ -289,7 +268,6 @@ audit_begin(struct audit *a)
 {
 	struct run_info	 info;
 	size_t		 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
-	char		 err[512];
 
 	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
 	    audit_join_sources(a) == -1) {
@@ -298,11 +276,9 @@ audit_begin(struct audit *a)
 	}
 	memset(&info, 0, sizeof(info));
 	if (a->opt->baseline != NULL) {
-		a->baseline = baseline_load(a->opt->baseline, err, sizeof(err));
-		if (a->baseline == NULL) {
-			audit_file_error(a, a->opt->baseline, err);
+		a->baseline = baseline_load(a->opt->baseline, a->diag);
+		if (a->baseline == NULL)
 			return -1;
-		}
 		info.baseline = true;
 		info.baseline_has_as_of = baseline_as_of(a->baseline,
 		    &info.baseline_as_of);
@@ -322,10 +298,10 @@ audit_begin(struct audit *a)
 	return 0;
 }
 
-static int
+static void
 audit_end(struct audit *a)
 {
-	size_t	 i, n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+	size_t	 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
 
 	a->sum.inputs = a->inputs;
 	a->sum.ninputs = n;
@@ -334,11 +310,6 @@ audit_end(struct audit *a)
 		    &a->sum.nresolved);
 	if (!a->of.failed && a->ops->end(a->out, &a->sum) == -1)
 		outfile_failed(&a->of);
-	for (i = 0; i < n; i++)
-		if (a->inputs[i].stats.failed ||
-		    a->inputs[i].stats.rows_rejected > 0)
-			return -1;
-	return 0;
 }
 
 static void
@@ -375,27 +346,36 @@ audit_check_options(struct audit *a)
 	return 0;
 }
 
+/*
+ * The exit status follows the worst diagnostic (mandoc's setrc): any
+ * error, from an unreadable input to a rejected row or a failed write,
+ * makes it 2; otherwise findings at or above --fail-on make it 1.
+ */
 static int
+audit_status(const struct audit *a)
+{
+	if (a->diag->errors > 0)
+		return AUDIT_EXIT_TROUBLE;
+	return a->failing > 0 ? AUDIT_EXIT_FINDINGS : AUDIT_EXIT_CLEAN;
+}
+
+static void
 audit_main(struct audit *a)
 {
-	int	 i, status = AUDIT_EXIT_CLEAN;
+	int	 i;
 
 	if (audit_check_options(a) == -1 || audit_policy(a) == -1)
-		return AUDIT_EXIT_TROUBLE;
+		return;
 	audit_warn_expired(a);
 	if (audit_begin(a) == -1)
-		return AUDIT_EXIT_TROUBLE;
+		return;
 	if (a->opt->nfiles == 0)
 		audit_input(a, 0, "-");
 	for (i = 0; i < a->opt->nfiles && !a->of.failed; i++)
 		audit_input(a, (size_t)i, a->opt->files[i]);
-	if (audit_end(a) == -1)
-		status = AUDIT_EXIT_TROUBLE;
-	else if (a->failing > 0)
-		status = AUDIT_EXIT_FINDINGS;
-	if (outfile_close(&a->of, status != AUDIT_EXIT_TROUBLE, a->diag) == -1)
-		return AUDIT_EXIT_TROUBLE;
-	return status;
+	audit_end(a);
+	/* Only a clean run replaces the -o file. */
+	outfile_close(&a->of, a->diag->errors == 0, a->diag);
 }
 
 int
@@ -407,7 +387,8 @@ audit_run(const struct options *opt, struct diag *d)
 	memset(&a, 0, sizeof(a));
 	a.opt = opt;
 	a.diag = d;
-	status = audit_main(&a);
+	audit_main(&a);
+	status = audit_status(&a);
 	audit_free(&a);
 	return status;
 }

@@ -21,7 +21,9 @@
 #include <cjson/cJSON.h>
 
 #include "baseline.h"
+#include "diag.h"
 #include "jsondoc.h"
+#include "readfile.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -168,37 +170,37 @@ baseline_copy_finding(const cJSON *obj, struct bl_finding *f)
 	return 0;
 }
 
-/* Copy and index findings[k]; says what is wrong in err. */
+/* Copy and index findings[k]; says what is wrong to d. */
 static int
 baseline_take_one(struct baseline *b, const cJSON *obj, const char *path,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	size_t			 k = b->nfindings;
 	struct bl_finding	*f = &b->findings[k];
 
 	if (!cJSON_IsObject(obj)) {
-		snprintf(err, errlen, "%s: findings[%zu]: not an object", path,
-		    k);
+		diag_report(d, DIAG_ERROR, path, 0,
+		    "findings[%zu]: not an object", k);
 		return -1;
 	}
 	b->nfindings++;		/* so that baseline_free frees the copies */
 	if (baseline_copy_finding(obj, f) == -1)
 		goto nomem;
 	if (f->id == NULL || f->id[0] == '\0') {
-		snprintf(err, errlen, "%s: findings[%zu]: no id", path, k);
+		diag_report(d, DIAG_ERROR, path, 0, "findings[%zu]: no id", k);
 		return -1;
 	}
 	if (baseline_index(b, k) == -1)
 		goto nomem;
 	return 0;
 nomem:
-	snprintf(err, errlen, "%s: %s", path, strerror(ENOMEM));
+	diag_report(d, DIAG_ERROR, path, 0, "%s", strerror(ENOMEM));
 	return -1;
 }
 
 static int
 baseline_take_findings(struct baseline *b, const cJSON *arr,
-    const char *path, char *err, size_t errlen)
+    const char *path, struct diag *d)
 {
 	const cJSON	*obj;
 	size_t		 n = (size_t)cJSON_GetArraySize(arr);
@@ -206,18 +208,18 @@ baseline_take_findings(struct baseline *b, const cJSON *arr,
 	/* resolved has room for every finding, so listing cannot fail. */
 	if ((b->findings = calloc(n + 1, sizeof(*b->findings))) == NULL ||
 	    (b->resolved = calloc(n + 1, sizeof(*b->resolved))) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(ENOMEM));
+		diag_report(d, DIAG_ERROR, path, 0, "%s", strerror(ENOMEM));
 		return -1;
 	}
 	cJSON_ArrayForEach(obj, arr)
-		if (baseline_take_one(b, obj, path, err, errlen) == -1)
+		if (baseline_take_one(b, obj, path, d) == -1)
 			return -1;
 	return 0;
 }
 
 static int
 baseline_take_as_of(struct baseline *b, const cJSON *doc, const char *path,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(doc, "as_of");
 
@@ -226,34 +228,33 @@ baseline_take_as_of(struct baseline *b, const cJSON *doc, const char *path,
 	if (!cJSON_IsString(v) || v->valuestring == NULL ||
 	    timeparse_iso8601(v->valuestring, strlen(v->valuestring),
 	    &b->as_of) == -1) {
-		snprintf(err, errlen, "%s: as_of is not a timestamp", path);
+		diag_report(d, DIAG_ERROR, path, 0, "as_of is not a timestamp");
 		return -1;
 	}
 	b->has_as_of = true;
 	return 0;
 }
 
-/* Is doc a credaudit findings document?  Says why not in err. */
+/* Is doc a credaudit findings document?  Says why not to d. */
 static const cJSON *
-baseline_findings_of(const cJSON *doc, const char *path, char *err,
-    size_t errlen)
+baseline_findings_of(const cJSON *doc, const char *path, struct diag *d)
 {
 	const cJSON	*arr;
 
 	if (!cJSON_IsObject(doc) || !cJSON_IsString(
 	    cJSON_GetObjectItemCaseSensitive(doc, "credaudit_version"))) {
-		snprintf(err, errlen, "%s: not a credaudit JSON document "
-		    "(no credaudit_version)", path);
+		diag_report(d, DIAG_ERROR, path, 0, "not a credaudit JSON "
+		    "document (no credaudit_version)");
 		return NULL;
 	}
 	arr = cJSON_GetObjectItemCaseSensitive(doc, "findings");
 	if (arr == NULL && cJSON_HasObjectItem(doc, "users")) {
-		snprintf(err, errlen, "%s: an --inventory document has no "
-		    "findings; make the baseline without --inventory", path);
+		diag_report(d, DIAG_ERROR, path, 0, "an --inventory document "
+		    "has no findings; make the baseline without --inventory");
 		return NULL;
 	}
 	if (!cJSON_IsArray(arr)) {
-		snprintf(err, errlen, "%s: findings is not an array", path);
+		diag_report(d, DIAG_ERROR, path, 0, "findings is not an array");
 		return NULL;
 	}
 	return arr;
@@ -261,21 +262,21 @@ baseline_findings_of(const cJSON *doc, const char *path, char *err,
 
 /* Parse text as one JSON value with nothing but white space after it. */
 static cJSON *
-baseline_json(const char *path, const char *text, size_t len, char *err,
-    size_t errlen)
+baseline_json(const char *path, const char *text, size_t len,
+    struct diag *d)
 {
 	cJSON		*doc;
 	unsigned long	 line;
 
 	if ((doc = jsondoc_parse(text, len, &line)) == NULL)
-		snprintf(err, errlen, "%s: not valid JSON near line %lu", path,
-		    line);
+		diag_report(d, DIAG_ERROR, path, 0,
+		    "not valid JSON near line %lu", line);
 	return doc;
 }
 
 struct baseline *
-baseline_parse(const char *path, const char *text, size_t len, char *err,
-    size_t errlen)
+baseline_parse(const char *path, const char *text, size_t len,
+    struct diag *d)
 {
 	struct baseline	*b = NULL;
 	const cJSON	*arr;
@@ -283,19 +284,19 @@ baseline_parse(const char *path, const char *text, size_t len, char *err,
 
 	/* Resolved findings are written back out; keep the JSON valid. */
 	if (!utf8_valid(text, len)) {
-		snprintf(err, errlen, "%s: not valid UTF-8", path);
+		diag_report(d, DIAG_ERROR, path, 0, "not valid UTF-8");
 		return NULL;
 	}
-	if ((doc = baseline_json(path, text, len, err, errlen)) == NULL)
+	if ((doc = baseline_json(path, text, len, d)) == NULL)
 		return NULL;
-	if ((arr = baseline_findings_of(doc, path, err, errlen)) == NULL)
+	if ((arr = baseline_findings_of(doc, path, d)) == NULL)
 		goto fail;
 	if ((b = calloc(1, sizeof(*b))) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(ENOMEM));
+		diag_report(d, DIAG_ERROR, path, 0, "%s", strerror(ENOMEM));
 		goto fail;
 	}
-	if (baseline_take_findings(b, arr, path, err, errlen) == -1 ||
-	    baseline_take_as_of(b, doc, path, err, errlen) == -1)
+	if (baseline_take_findings(b, arr, path, d) == -1 ||
+	    baseline_take_as_of(b, doc, path, d) == -1)
 		goto fail;
 	cJSON_Delete(doc);
 	return b;
@@ -305,68 +306,25 @@ fail:
 	return NULL;
 }
 
-/* Read all of fp into a NUL-terminated buffer of at most max bytes. */
-static char *
-baseline_slurp(FILE *fp, size_t max, size_t *len)
-{
-	char	*buf = NULL, *nbuf;
-	size_t	 cap = 0, n;
-
-	*len = 0;
-	for (;;) {
-		if (cap - *len < 2) {
-			cap = cap == 0 ? 65536 : cap * 2;
-			if ((nbuf = realloc(buf, cap)) == NULL)
-				goto fail;
-			buf = nbuf;
-		}
-		n = fread(buf + *len, 1, cap - *len - 1, fp);
-		*len += n;
-		if (*len > max) {
-			errno = EFBIG;
-			goto fail;
-		}
-		if (n == 0)
-			break;
-	}
-	if (ferror(fp))
-		goto fail;
-	buf[*len] = '\0';
-	return buf;
-fail:
-	if (errno == 0)
-		errno = EIO;
-	free(buf);
-	return NULL;
-}
-
 struct baseline *
-baseline_load(const char *path, char *err, size_t errlen)
+baseline_load(const char *path, struct diag *d)
 {
 	struct baseline	*b;
-	FILE		*fp;
 	char		*text;
 	size_t		 len;
+	int		 opened;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		snprintf(err, errlen, "%s: cannot read: %s", path,
-		    strerror(errno));
-		return NULL;
-	}
-	errno = 0;
-	text = baseline_slurp(fp, BASELINE_MAX_SIZE, &len);
-	if (text == NULL) {
+	if (readfile_path(path, BASELINE_MAX_SIZE, &text, &len, &opened) ==
+	    -1) {
 		if (errno == EFBIG)
-			snprintf(err, errlen, "%s: cannot read: larger than "
-			    "%zu MiB", path, BASELINE_MAX_SIZE >> 20);
+			diag_report(d, DIAG_ERROR, path, 0, "cannot read: larger "
+			    "than %zu MiB", BASELINE_MAX_SIZE >> 20);
 		else
-			snprintf(err, errlen, "%s: cannot read: %s", path,
+			diag_report(d, DIAG_ERROR, path, 0, "cannot read: %s",
 			    strerror(errno));
-		fclose(fp);
 		return NULL;
 	}
-	fclose(fp);
-	b = baseline_parse(path, text, len, err, errlen);
+	b = baseline_parse(path, text, len, d);
 	free(text);
 	return b;
 }

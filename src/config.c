@@ -23,7 +23,9 @@
 #include <cjson/cJSON.h>
 
 #include "config.h"
+#include "diag.h"
 #include "jsondoc.h"
+#include "readfile.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -34,8 +36,7 @@
 struct config_ctx {
 	const char	*path;
 	struct policy	*pol;
-	char		*err;
-	size_t		 errlen;
+	struct diag	*diag;
 };
 
 static const char *const top_keys[] = { "days", "rules", "suppressions",
@@ -59,9 +60,10 @@ config_error(struct config_ctx *c, const char *jpath, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (jpath != NULL)
-		snprintf(c->err, c->errlen, "%s: %s: %s", c->path, jpath, msg);
+		diag_report(c->diag, DIAG_ERROR, c->path, 0, "%s: %s", jpath,
+		    msg);
 	else
-		snprintf(c->err, c->errlen, "%s: %s", c->path, msg);
+		diag_report(c->diag, DIAG_ERROR, c->path, 0, "%s", msg);
 	return -1;
 }
 
@@ -155,7 +157,6 @@ static int
 config_rule_days(struct config_ctx *c, const cJSON *item, const char *jpath,
     int rule)
 {
-	char	 msg[128];
 	long	 days = 0;
 
 	if (rules_table[rule].default_days == RULE_NO_DAYS)
@@ -163,8 +164,7 @@ config_rule_days(struct config_ctx *c, const cJSON *item, const char *jpath,
 	if (config_days(c, item, jpath, &days) == -1)
 		return -1;
 	/* Checked above; this cannot fail. */
-	return policy_set_threshold(c->pol, rules_table[rule].id, days, msg,
-	    sizeof(msg));
+	return policy_set_threshold(c->pol, rules_table[rule].id, days, NULL);
 }
 
 static int
@@ -407,7 +407,6 @@ static int
 config_apply(struct config_ctx *c, const cJSON *root)
 {
 	const cJSON	*it;
-	char		 msg[128];
 	long		 days = 0;
 
 	if (config_object(c, root, "$", top_keys) == -1)
@@ -416,7 +415,7 @@ config_apply(struct config_ctx *c, const cJSON *root)
 		if (config_days(c, it, "$.days", &days) == -1)
 			return -1;
 		/* In range, checked above. */
-		policy_set_unused_days(c->pol, days, msg, sizeof(msg));
+		policy_set_unused_days(c->pol, days, NULL);
 	}
 	if ((it = cJSON_GetObjectItemCaseSensitive(root, "rules")) != NULL &&
 	    config_rules(c, it) == -1)
@@ -429,9 +428,9 @@ config_apply(struct config_ctx *c, const cJSON *root)
 
 int
 config_parse(const char *path, const char *text, size_t len,
-    struct policy *pol, char *err, size_t errlen)
+    struct policy *pol, struct diag *d)
 {
-	struct config_ctx	 c = { path, pol, err, errlen };
+	struct config_ctx	 c = { path, pol, d };
 	cJSON			*root;
 	unsigned long		 line;
 	int			 rc;
@@ -452,30 +451,25 @@ config_parse(const char *path, const char *text, size_t len,
 }
 
 int
-config_load(const char *path, struct policy *pol, char *err, size_t errlen)
+config_load(const char *path, struct policy *pol, struct diag *d)
 {
-	struct config_ctx	 c = { path, pol, err, errlen };
-	FILE			*fp;
-	char			*buf = NULL;
+	struct config_ctx	 c = { path, pol, d };
+	char			*buf;
 	size_t			 len;
-	int			 rc = -1;
+	int			 opened, rc;
 
-	if ((fp = fopen(path, "rb")) == NULL)
-		return config_error(&c, NULL, "cannot open: %s",
+	if (readfile_path(path, CONFIG_MAX_SIZE, &buf, &len, &opened) == -1) {
+		if (!opened)
+			return config_error(&c, NULL, "cannot open: %s",
+			    strerror(errno));
+		if (errno == EFBIG)
+			return config_error(&c, NULL, "larger than 1 MiB");
+		if (errno == ENOMEM)
+			return config_error(&c, NULL, "%s", strerror(errno));
+		return config_error(&c, NULL, "read error: %s",
 		    strerror(errno));
-	if ((buf = malloc(CONFIG_MAX_SIZE + 1)) == NULL) {
-		config_error(&c, NULL, "%s", strerror(errno));
-		goto fail;
 	}
-	len = fread(buf, 1, CONFIG_MAX_SIZE + 1, fp);
-	if (ferror(fp))
-		config_error(&c, NULL, "read error: %s", strerror(errno));
-	else if (len > CONFIG_MAX_SIZE)
-		config_error(&c, NULL, "larger than 1 MiB");
-	else
-		rc = config_parse(path, buf, len, pol, err, errlen);
-fail:
+	rc = config_parse(path, buf, len, pol, d);
 	free(buf);
-	fclose(fp);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "rules.h"
 #include "timeparse.h"
 
@@ -633,40 +634,40 @@ policy_free(struct policy *pol)
 }
 
 static int
-policy_check_days(long days, char *err, size_t errlen)
+policy_check_days(long days, struct diag *d)
 {
 	if (days >= 0 && days <= RULE_MAX_DAYS)
 		return 0;
-	snprintf(err, errlen, "days must be a whole number from 0 to %d",
-	    RULE_MAX_DAYS);
+	diag_report(d, DIAG_ERROR, NULL, 0, "days must be a whole number "
+	    "from 0 to %d", RULE_MAX_DAYS);
 	return -1;
 }
 
 int
 policy_set_threshold(struct policy *pol, const char *rule, long days,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	int	 i;
 
 	if ((i = rules_lookup(rule)) == -1) {
-		snprintf(err, errlen, "unknown rule \"%s\"", rule);
+		diag_report(d, DIAG_ERROR, NULL, 0, "unknown rule \"%s\"", rule);
 		return -1;
 	}
 	if (rules_table[i].default_days == RULE_NO_DAYS) {
-		snprintf(err, errlen, "rule %s has no threshold", rule);
+		diag_report(d, DIAG_ERROR, NULL, 0, "rule %s has no threshold",
+		    rule);
 		return -1;
 	}
-	if (policy_check_days(days, err, errlen) == -1)
+	if (policy_check_days(days, d) == -1)
 		return -1;
 	pol->days[i] = (int)days;
 	return 0;
 }
 
 int
-policy_set_unused_days(struct policy *pol, long days, char *err,
-    size_t errlen)
+policy_set_unused_days(struct policy *pol, long days, struct diag *d)
 {
-	if (policy_check_days(days, err, errlen) == -1)
+	if (policy_check_days(days, d) == -1)
 		return -1;
 	pol->days[RULE_UNUSED_PASSWORD] = (int)days;
 	pol->days[RULE_UNUSED_ACCESS_KEY] = (int)days;
@@ -679,14 +680,15 @@ policy_set_unused_days(struct policy *pol, long days, char *err,
  * FSBP's IAM.8 says 90.  Other thresholds are the same in both.
  */
 int
-policy_apply_benchmark(struct policy *pol, const char *name, char *err,
-    size_t errlen)
+policy_apply_benchmark(struct policy *pol, const char *name,
+    struct diag *d)
 {
 	if (strcasecmp(name, "cis") == 0)
-		return policy_set_unused_days(pol, 45, err, errlen);
+		return policy_set_unused_days(pol, 45, d);
 	if (strcasecmp(name, "fsbp") == 0)
-		return policy_set_unused_days(pol, 90, err, errlen);
-	snprintf(err, errlen, "unknown benchmark \"%s\" (cis or fsbp)", name);
+		return policy_set_unused_days(pol, 90, d);
+	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" "
+	    "(cis or fsbp)", name);
 	return -1;
 }
 

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "baseline.h"
+#include "fixture.h"
 
 #define LAST_JSON	TESTDATA_DIR "/baseline/last.json"
 #define ID_ALICE_KEY	"123456789012:alice:unused-access-key:access_key_1"
@@ -24,13 +25,13 @@
 static struct baseline *
 load_ok(const char *path)
 {
-	struct baseline	*b;
-	char		 err[512] = "";
+	struct baseline		*b;
+	struct fixture_diag	 err;
 
-	b = baseline_load(path, err, sizeof(err));
+	b = baseline_load(path, fixture_diag_init(&err));
 	if (b == NULL)
-		fail_msg("%s", err);
-	assert_string_equal(err, "");
+		fail_msg("%s", err.text);
+	assert_string_equal(err.text, "");
 	return b;
 }
 
@@ -53,11 +54,10 @@ test_baseline_as_of_null_means_none(void **state)
 	const char	 doc[] = "{\"credaudit_version\": \"1.0.0\", "
 	    "\"as_of\": null, \"findings\": []}";
 	struct baseline	*b;
-	char		 err[256];
 	int64_t		 as_of = 42;
 
 	(void)state;
-	b = baseline_parse("n.json", doc, strlen(doc), err, sizeof(err));
+	b = baseline_parse("n.json", doc, strlen(doc), NULL);
 	assert_non_null(b);
 	assert_false(baseline_as_of(b, &as_of));
 	assert_int_equal(as_of, 42);
@@ -176,11 +176,10 @@ test_baseline_empty_findings(void **state)
 	const char	 doc[] = "{\"credaudit_version\": \"1.0.0\", "
 	    "\"findings\": []}";
 	struct baseline	*b;
-	char		 err[256];
 	size_t		 n = 99;
 
 	(void)state;
-	b = baseline_parse("e.json", doc, strlen(doc), err, sizeof(err));
+	b = baseline_parse("e.json", doc, strlen(doc), NULL);
 	assert_non_null(b);
 	assert_int_equal(baseline_mark(b, ID_BOB), FINDING_STATUS_NEW);
 	(void)baseline_resolved(b, &n);
@@ -204,50 +203,51 @@ static void
 test_baseline_parse_errors(void **state)
 {
 	static const struct bad_case	 cases[] = {
-		{ "", "x.json: not valid JSON near line 1" },
+		{ "", "x.json: error: not valid JSON near line 1" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": [{\"id\": "
 		    "\"1:a:r:c\", \"message\": \"\xc3\x28\"}]}",
-		    "x.json: not valid UTF-8" },
+		    "x.json: error: not valid UTF-8" },
 		{ "{\n\"credaudit_version\": \"1.0.0\",\n\"findings\": [\n}",
-		    "x.json: not valid JSON near line 4" },
+		    "x.json: error: not valid JSON near line 4" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": []}\n\nx",
-		    "x.json: not valid JSON near line 3" },
-		{ "[]", "x.json: not a credaudit JSON document "
+		    "x.json: error: not valid JSON near line 3" },
+		{ "[]", "x.json: error: not a credaudit JSON document "
 		    "(no credaudit_version)" },
-		{ "{\"findings\": []}", "x.json: not a credaudit JSON "
+		{ "{\"findings\": []}", "x.json: error: not a credaudit JSON "
 		    "document (no credaudit_version)" },
-		{ "{\"credaudit_version\": 1, \"findings\": []}", "x.json: not "
+		{ "{\"credaudit_version\": 1, \"findings\": []}", "x.json: error: not "
 		    "a credaudit JSON document (no credaudit_version)" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": {}}",
-		    "x.json: findings is not an array" },
+		    "x.json: error: findings is not an array" },
 		{ "{\"credaudit_version\": \"1.0.0\"}",
-		    "x.json: findings is not an array" },
+		    "x.json: error: findings is not an array" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"users\": []}",
-		    "x.json: an --inventory document has no findings; make the "
+		    "x.json: error: an --inventory document has no findings; make the "
 		    "baseline without --inventory" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "
-		    "[{\"id\": \"a\"}, 7]}", "x.json: findings[1]: not an "
+		    "[{\"id\": \"a\"}, 7]}", "x.json: error: findings[1]: not an "
 		    "object" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "
-		    "[{\"id\": 5}]}", "x.json: findings[0]: no id" },
+		    "[{\"id\": 5}]}", "x.json: error: findings[0]: no id" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "
-		    "[{\"id\": \"\"}]}", "x.json: findings[0]: no id" },
+		    "[{\"id\": \"\"}]}", "x.json: error: findings[0]: no id" },
 		{ "{\"credaudit_version\": \"1.0.0\", "
 		    "\"as_of\": \"yesterday\", \"findings\": []}",
-		    "x.json: as_of is not a timestamp" },
+		    "x.json: error: as_of is not a timestamp" },
 	};
-	struct baseline	*b;
-	char		 err[512];
-	size_t		 i;
+	struct baseline		*b;
+	struct fixture_diag	 err;
+	char			 want[512];
+	size_t			 i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		strcpy(err, "unset");
 		b = baseline_parse("x.json", cases[i].doc,
-		    strlen(cases[i].doc), err, sizeof(err));
+		    strlen(cases[i].doc), fixture_diag_init(&err));
 		if (b != NULL)
 			fail_msg("case %zu accepted", i);
-		assert_string_equal(err, cases[i].err);
+		snprintf(want, sizeof(want), "%s\n", cases[i].err);
+		assert_string_equal(err.text, want);
 	}
 }
 
@@ -256,28 +256,32 @@ test_baseline_load_errors(void **state)
 {
 	static const struct bad_case	 cases[] = {
 		{ TESTDATA_DIR "/baseline/no-id.json",
-		    TESTDATA_DIR "/baseline/no-id.json: findings[3]: no id" },
+		    TESTDATA_DIR "/baseline/no-id.json: error: findings[3]: "
+		    "no id" },
 		{ TESTDATA_DIR "/baseline/inventory.json",
-		    TESTDATA_DIR "/baseline/inventory.json: an --inventory "
-		    "document has no findings; make the baseline without "
-		    "--inventory" },
+		    TESTDATA_DIR "/baseline/inventory.json: error: an "
+		    "--inventory document has no findings; make the baseline "
+		    "without --inventory" },
 		{ TESTDATA_DIR "/baseline/broken.json",
-		    TESTDATA_DIR "/baseline/broken.json: not valid JSON near "
-		    "line 5" },
+		    TESTDATA_DIR "/baseline/broken.json: error: not valid JSON "
+		    "near line 5" },
 		{ TESTDATA_DIR "/baseline/missing.json",
-		    TESTDATA_DIR "/baseline/missing.json: cannot read: No such "
-		    "file or directory" },
+		    TESTDATA_DIR "/baseline/missing.json: error: cannot read: "
+		    "No such file or directory" },
 		{ TESTDATA_DIR "/baseline",
-		    TESTDATA_DIR "/baseline: cannot read: Is a directory" },
+		    TESTDATA_DIR "/baseline: error: cannot read: Is a "
+		    "directory" },
 	};
-	char	 err[1024];
-	size_t	 i;
+	struct fixture_diag	 err;
+	char			 want[1024];
+	size_t			 i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		strcpy(err, "unset");
-		assert_null(baseline_load(cases[i].doc, err, sizeof(err)));
-		assert_string_equal(err, cases[i].err);
+		assert_null(baseline_load(cases[i].doc,
+		    fixture_diag_init(&err)));
+		snprintf(want, sizeof(want), "%s\n", cases[i].err);
+		assert_string_equal(err.text, want);
 	}
 }
 
@@ -305,11 +309,11 @@ test_baseline_large(void **state)
 	const struct resolved_finding	*r;
 	struct baseline			*b;
 	size_t				 n, i, total = 100000;
-	char				*doc, err[256], id[64];
+	char				*doc, id[64];
 
 	(void)state;
 	doc = big_document(total);
-	b = baseline_parse("big.json", doc, strlen(doc), err, sizeof(err));
+	b = baseline_parse("big.json", doc, strlen(doc), NULL);
 	free(doc);
 	assert_non_null(b);
 	for (i = 0; i < total; i += 2) {

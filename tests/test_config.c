@@ -16,17 +16,18 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "fixture.h"
 
 #define AS_OF		INT64_C(1795392000)	/* 2026-11-23T00:00:00Z */
 #define EXAMPLE		TESTDATA_DIR "/config-example.json"
 #define BADDIR		TESTDATA_DIR "/config/"
 
 static int
-parse(const char *text, struct policy *pol, char *err, size_t errlen)
+parse(const char *text, struct policy *pol, struct fixture_diag *err)
 {
 	policy_init(pol);
-	err[0] = '\0';
-	return config_parse("cfg.json", text, strlen(text), pol, err, errlen);
+	return config_parse("cfg.json", text, strlen(text), pol,
+	    fixture_diag_init(err));
 }
 
 static void
@@ -34,11 +35,12 @@ test_config_example_applies(void **state)
 {
 	struct policy		 pol;
 	const struct suppression *s;
-	char			 err[512];
+	struct fixture_diag	 err;
 
 	(void)state;
 	policy_init(&pol);
-	assert_int_equal(config_load(EXAMPLE, &pol, err, sizeof(err)), 0);
+	assert_int_equal(config_load(EXAMPLE, &pol, fixture_diag_init(&err)),
+	    0);
 	/* "days": 60 for the three unused rules, then per-rule values. */
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 60);
 	assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 45);
@@ -102,11 +104,12 @@ test_config_example_suppresses(void **state)
 	struct user_record	 rec;
 	struct eval_result	 res;
 	const char		*reason = NULL;
-	char			 err[512];
+	struct fixture_diag	 err;
 
 	(void)state;
 	policy_init(&pol);
-	assert_int_equal(config_load(EXAMPLE, &pol, err, sizeof(err)), 0);
+	assert_int_equal(config_load(EXAMPLE, &pol, fixture_diag_init(&err)),
+	    0);
 	pol.as_of = AS_OF;
 	memset(&rec, 0, sizeof(rec));
 	rec.user = "ci-deploy";
@@ -255,7 +258,8 @@ static void
 test_config_errors(void **state)
 {
 	struct policy	 pol;
-	char		 json[256], err[512], want[512];
+	char		 json[256], want[512];
+	struct fixture_diag	 err;
 	size_t		 i, j;
 
 	(void)state;
@@ -265,10 +269,10 @@ test_config_errors(void **state)
 		for (j = 0; json[j] != '\0'; j++)
 			if (json[j] == '\'')
 				json[j] = '"';
-		assert_int_equal(parse(json, &pol, err, sizeof(err)), -1);
-		snprintf(want, sizeof(want), "cfg.json: %s",
+		assert_int_equal(parse(json, &pol, &err), -1);
+		snprintf(want, sizeof(want), "cfg.json: error: %s\n",
 		    error_cases[i].err);
-		assert_string_equal(err, want);
+		assert_string_equal(err.text, want);
 		policy_free(&pol);
 	}
 }
@@ -277,10 +281,10 @@ static void
 test_config_accepts(void **state)
 {
 	struct policy	 pol;
-	char		 err[512];
+	struct fixture_diag	 err;
 
 	(void)state;
-	assert_int_equal(parse("{}", &pol, err, sizeof(err)), 0);
+	assert_int_equal(parse("{}", &pol, &err), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 90);
 	assert_int_equal(pol.nsuppressions, 0);
 	policy_free(&pol);
@@ -289,7 +293,7 @@ test_config_accepts(void **state)
 	assert_int_equal(parse(" \r\n{\"rules\": {\"dormant-user\": "
 	    "{\"days\": 10000, \"severity\": \"HIGH\"}, \"unused-password\": "
 	    "{\"days\": 0}}, \"days\": 30, \"suppressions\": []}\r\n", &pol,
-	    err, sizeof(err)), 0);
+	    &err), 0);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 10000);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 0);
 	assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 30);
@@ -297,15 +301,15 @@ test_config_accepts(void **state)
 	policy_free(&pol);
 
 	/* A UTF-8 byte order mark is skipped. */
-	assert_int_equal(parse("\xef\xbb\xbf{\"days\": 7}", &pol, err,
-	    sizeof(err)), 0);
+	assert_int_equal(parse("\xef\xbb\xbf{\"days\": 7}", &pol,
+	    &err), 0);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 7);
 	policy_free(&pol);
 
 	/* The text need not end in NUL; nothing past len is read. */
 	policy_init(&pol);
 	assert_int_equal(config_parse("cfg.json", "{\"days\": 8}garbage", 11,
-	    &pol, err, sizeof(err)), 0);
+	    &pol, fixture_diag_init(&err)), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 8);
 	policy_free(&pol);
 
@@ -321,7 +325,7 @@ test_config_accepts(void **state)
 	    "{\"credential\": \"user\", \"reason\": \"8\"},"
 	    "{\"id\": \"000000000000:ci-*:dormant-user:user\", "
 	    "\"reason\": \"9\", \"expires\": \"2027-01-31T06:00:00+02:00\"}"
-	    "]}", &pol, err, sizeof(err)), 0);
+	    "]}", &pol, &err), 0);
 	assert_int_equal(pol.nsuppressions, 9);
 	assert_string_equal(pol.suppressions[7].credential, "user");
 	assert_int_equal(pol.suppressions[7].rule, -1);
@@ -352,17 +356,19 @@ test_config_load_files(void **state)
 		    "cannot open: No such file or directory" },
 	};
 	struct policy	 pol;
-	char		 err[512], want[512];
+	char		 want[512];
+	struct fixture_diag	 err;
 	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		policy_init(&pol);
 		snprintf(want, sizeof(want), "%s%s", BADDIR, cases[i].file);
-		assert_int_equal(config_load(want, &pol, err, sizeof(err)), -1);
-		snprintf(want, sizeof(want), "%s%s: %s", BADDIR, cases[i].file,
-		    cases[i].err);
-		assert_string_equal(err, want);
+		assert_int_equal(config_load(want, &pol,
+		    fixture_diag_init(&err)), -1);
+		snprintf(want, sizeof(want), "%s%s: error: %s\n", BADDIR,
+		    cases[i].file, cases[i].err);
+		assert_string_equal(err.text, want);
 		policy_free(&pol);
 	}
 }
@@ -372,7 +378,8 @@ static void
 test_config_load_size_cap(void **state)
 {
 	char		 path[] = "/tmp/test_config.XXXXXX";
-	char		 err[512], want[512];
+	char		 want[512];
+	struct fixture_diag	 err;
 	struct policy	 pol;
 	char		*big;
 	size_t		 cap = 1024 * 1024;
@@ -386,11 +393,11 @@ test_config_load_size_cap(void **state)
 	assert_true((fd = mkstemp(path)) != -1);
 	assert_int_equal(write(fd, big, cap), (ssize_t)cap);
 	policy_init(&pol);
-	assert_int_equal(config_load(path, &pol, err, sizeof(err)), 0);
+	assert_int_equal(config_load(path, &pol, fixture_diag_init(&err)), 0);
 	assert_int_equal(write(fd, " ", 1), 1);
-	assert_int_equal(config_load(path, &pol, err, sizeof(err)), -1);
-	snprintf(want, sizeof(want), "%s: larger than 1 MiB", path);
-	assert_string_equal(err, want);
+	assert_int_equal(config_load(path, &pol, fixture_diag_init(&err)), -1);
+	snprintf(want, sizeof(want), "%s: error: larger than 1 MiB\n", path);
+	assert_string_equal(err.text, want);
 	policy_free(&pol);
 	close(fd);
 	unlink(path);

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "rules.h"
 
 #define AS_OF		INT64_C(1795392000)	/* 2026-11-23T00:00:00Z */
@@ -758,7 +759,6 @@ test_rules_policy_overrides(void **state)
 	struct user_record	 rec;
 	struct eval_result	 res;
 	struct seen		 s;
-	char			 err[128];
 
 	(void)state;
 	pol_make(&pol);
@@ -772,7 +772,7 @@ test_rules_policy_overrides(void **state)
 
 	pol.severity[RULE_CONSOLE_WITHOUT_MFA] = SEV_CRITICAL;
 	assert_int_equal(policy_set_threshold(&pol, "unused-password", 50,
-	    err, sizeof(err)), 0);
+	    NULL), 0);
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 2);
 	assert_int_equal(s.f[0].severity, SEV_CRITICAL);
@@ -969,24 +969,26 @@ test_rules_policy_set_threshold(void **state)
 		{ "unused-password", RULE_MAX_DAYS + 1,
 		    "days must be a whole number from 0 to 10000" },
 	};
-	struct policy	 pol;
-	char		 err[128];
-	size_t		 i;
-	int		 r;
+	struct policy		 pol;
+	struct fixture_diag	 err;
+	char			 want[128];
+	size_t			 i;
+	int			 r;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		policy_init(&pol);
-		err[0] = '\0';
 		r = policy_set_threshold(&pol, cases[i].rule, cases[i].days,
-		    err, sizeof(err));
+		    fixture_diag_init(&err));
 		if (cases[i].err == NULL) {
 			assert_int_equal(r, 0);
 			assert_int_equal(pol.days[rules_lookup(cases[i].rule)],
 			    cases[i].days);
 		} else {
 			assert_int_equal(r, -1);
-			assert_string_equal(err, cases[i].err);
+			snprintf(want, sizeof(want), "error: %s\n",
+			    cases[i].err);
+			assert_string_equal(err.text, want);
 			assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 90);
 		}
 	}
@@ -995,37 +997,38 @@ test_rules_policy_set_threshold(void **state)
 static void
 test_rules_policy_unused_days_and_benchmark(void **state)
 {
-	struct policy	 pol;
-	char		 err[128];
+	struct policy		 pol;
+	struct fixture_diag	 err;
 
 	(void)state;
 	policy_init(&pol);
-	assert_int_equal(policy_set_unused_days(&pol, 30, err, sizeof(err)),
-	    0);
+	assert_int_equal(policy_set_unused_days(&pol, 30,
+	    fixture_diag_init(&err)), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 30);
 	assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 30);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 30);
 	assert_int_equal(pol.days[RULE_ACCESS_KEY_NOT_ROTATED], 90);
 	assert_int_equal(pol.days[RULE_ROOT_RECENT_USE], 90);
-	assert_int_equal(policy_set_unused_days(&pol, 10001, err,
-	    sizeof(err)), -1);
-	assert_string_equal(err,
-	    "days must be a whole number from 0 to 10000");
+	assert_int_equal(policy_set_unused_days(&pol, 10001,
+	    fixture_diag_init(&err)), -1);
+	assert_string_equal(err.text,
+	    "error: days must be a whole number from 0 to 10000\n");
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 30);
 
-	assert_int_equal(policy_apply_benchmark(&pol, "cis", err,
-	    sizeof(err)), 0);
+	assert_int_equal(policy_apply_benchmark(&pol, "cis",
+	    fixture_diag_init(&err)), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 45);
 	assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 45);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 45);
 	assert_int_equal(pol.days[RULE_ACCESS_KEY_NOT_ROTATED], 90);
-	assert_int_equal(policy_apply_benchmark(&pol, "fsbp", err,
-	    sizeof(err)), 0);
+	assert_int_equal(policy_apply_benchmark(&pol, "fsbp",
+	    fixture_diag_init(&err)), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 90);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 90);
-	assert_int_equal(policy_apply_benchmark(&pol, "nist", err,
-	    sizeof(err)), -1);
-	assert_string_equal(err, "unknown benchmark \"nist\" (cis or fsbp)");
+	assert_int_equal(policy_apply_benchmark(&pol, "nist",
+	    fixture_diag_init(&err)), -1);
+	assert_string_equal(err.text,
+	    "error: unknown benchmark \"nist\" (cis or fsbp)\n");
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "diag.h"
 #include "rules.h"
 
 #define FUZZ_PATH	"fuzz.json"
@@ -72,11 +73,28 @@ fuzz_policy_suppressions(const struct policy *pol)
 	}
 }
 
+/* The one message a refused config gets. */
+struct fuzz_msg {
+	char		 text[1200];
+	unsigned	 n;
+};
+
+static void
+fuzz_keep(void *ctx, enum diag_level level, const char *msg)
+{
+	struct fuzz_msg	*m = ctx;
+
+	fuzz_check(level == DIAG_ERROR, "a config warning");
+	snprintf(m->text, sizeof(m->text), "%s", msg);
+	m->n++;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct policy	 pol;
-	char		 err[512];
+	struct fuzz_msg	 msg = { "", 0 };
+	struct diag	 dg = { fuzz_keep, &msg, 0, 0 };
 	char		*copy;
 
 	/* Exactly size bytes, no NUL: a read past len is an ASan report. */
@@ -84,15 +102,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(copy, data, size);
 	policy_init(&pol);
-	memset(err, 'x', sizeof(err));
-	if (config_parse(FUZZ_PATH, copy, size, &pol, err, sizeof(err)) == 0) {
+	if (config_parse(FUZZ_PATH, copy, size, &pol, &dg) == 0) {
+		fuzz_check(msg.n == 0, "an accepted config with a message");
 		fuzz_policy_rules(&pol);
 		fuzz_policy_suppressions(&pol);
 	} else {
-		fuzz_check(memchr(err, '\0', sizeof(err)) != NULL,
-		    "error message is not terminated");
-		fuzz_check(strncmp(err, FUZZ_PATH ": ", strlen(FUZZ_PATH) + 2)
-		    == 0, "error message does not name the file");
+		fuzz_check(msg.n == 1, "a refused config without one message");
+		fuzz_check(strncmp(msg.text, FUZZ_PATH ": error: ",
+		    strlen(FUZZ_PATH ": error: ")) == 0,
+		    "error message does not name the file");
 	}
 	policy_free(&pol);
 	free(copy);

@@ -1,0 +1,23 @@
+/*
+ * Shared test fixtures: a diag sink that keeps what it is told, and
+ * builders for the records and findings that several test programs
+ * make.  Linked into every unit test (tests/CMakeLists.txt).
+ */
+#ifndef CREDAUDIT_TEST_FIXTURE_H
+#define CREDAUDIT_TEST_FIXTURE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Every message a sink was given, each followed by "\n". */
+struct fixture_diag {
+	struct diag	 diag;
+	char		 text[8192];
+	size_t		 len;
+};
+
+/* Point fd->diag at fd->text, emptied; returns &fd->diag. */
+struct diag	*fixture_diag_init(struct fixture_diag *fd);
+
+#endif
