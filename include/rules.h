@@ -57,14 +57,33 @@ struct policy;
 struct rule_ctx;
 typedef void (*rule_check_fn)(struct rule_ctx *rc, const struct user_record *rec);
 
+/*
+ * What a remediation plan does about a rule's finding.  Only these two
+ * lead to a command; every other rule gets its advice as a comment.
+ */
+enum remedy {
+	REMEDY_ADVICE,		/* a suggestion only: the rule's advice */
+	REMEDY_DEACTIVATE_KEY,	/* deactivate the access key found */
+	REMEDY_DELETE_PASSWORD	/* remove the user's console password */
+};
+
+/*
+ * Everything a rule owns.  Adding a rule is its enum rule_index value,
+ * its check function and one entry here (plus its section of the man
+ * page, which tests/man_rules.sh holds to this table); test_rules walks
+ * the table and fails when an entry lacks any of these.
+ */
 struct rule {
 	const char		*id;
 	enum severity		 severity;	/* default */
 	int			 default_days;	/* RULE_NO_DAYS if none */
+	bool			 by_days;	/* --days and --benchmark set it */
 	bool			 root;	/* applies to root only, else users only */
 	const char		*summary;	/* one sentence, for --help and man */
 	const char *const	*controls;	/* NULL-terminated */
 	rule_check_fn		 check;
+	enum remedy		 remedy;
+	const char		*advice;	/* REMEDY_ADVICE: the plan's comment */
 };
 
 extern const struct rule rules_table[RULE_COUNT];
@@ -106,11 +125,33 @@ void	policy_free(struct policy *pol);
  */
 int	policy_set_threshold(struct policy *pol, const char *rule, long days,
 	    struct diag *d);
-/* --days: the threshold of unused-password, unused-access-key, dormant-user. */
+/* --days: the threshold of every rule whose by_days is set. */
 int	policy_set_unused_days(struct policy *pol, long days, struct diag *d);
 /* --benchmark cis|fsbp.  Returns 0, or -1 after reporting to d. */
 int	policy_apply_benchmark(struct policy *pol, const char *name,
 	    struct diag *d);
+
+/*
+ * What a finding is about: a kind, and for access keys and signing
+ * certificates which of the two slots (0 or 1; -1 for other kinds).
+ */
+enum cred_kind {
+	CRED_PASSWORD,
+	CRED_ACCESS_KEY,
+	CRED_ACCESS_KEYS,	/* both keys together */
+	CRED_MFA,
+	CRED_CERT,
+	CRED_USER,
+	CRED_KIND_COUNT
+};
+
+/*
+ * The name findings, ids and suppressions use for a credential:
+ * "password", "access_key_1", "access_keys", "mfa", "cert_2", "user".
+ */
+const char	*credential_name(enum cred_kind kind, int slot);
+/* Is name one of those names? */
+bool		 credential_known(const char *name);
 
 enum finding_status {
 	FINDING_STATUS_NONE,	/* no baseline in this run */
@@ -128,7 +169,9 @@ struct finding {
 	const struct rule	*def;
 	enum severity		 severity;	/* after policy overrides */
 	const struct user_record *rec;
-	const char		*credential;	/* "password", "access_key_1", … */
+	enum cred_kind		 cred;
+	int			 slot;		/* key or certificate 0/1, else -1 */
+	const char		*credential;	/* its name: credential_name() */
 	bool			 has_days;
 	int64_t			 days;		/* the age that decided it */
 	int			 threshold;	/* RULE_NO_DAYS if none */

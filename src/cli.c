@@ -52,8 +52,8 @@ static const struct cli_option cli_options[] = {
 	    "thresholds of a benchmark: cis (45 days) or fsbp (90 days)" },
 	{ "config", OPT_CONFIG, "FILE",
 	    "JSON config: thresholds, rules, severities, suppressions" },
-	{ "days", OPT_DAYS, "N",
-	    "threshold of unused-password, unused-access-key, dormant-user" },
+	/* NULL help: made from the rule or format table; see cli_help_text. */
+	{ "days", OPT_DAYS, "N", NULL },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY",
 	    "lowest severity that makes the exit status 1 (default low; never)" },
 	{ "fail-on-new", OPT_FAIL_ON_NEW, NULL,
@@ -286,10 +286,41 @@ cli_usage(FILE *fp)
 	    "[--threshold rule=days] [file ...]\n") < 0 ? -1 : 0;
 }
 
+/* Append s to buf (len bytes), truncating. */
+static void
+cli_cat(char *buf, size_t len, const char *s)
+{
+	size_t	 used = strlen(buf);
+
+	snprintf(buf + used, len - used, "%s", s);
+}
+
+/* The help of an option whose text comes from a table. */
+static const char *
+cli_help_text(const struct cli_option *o, char *buf, size_t len)
+{
+	int	 i, n = 0;
+
+	if (o->help != NULL)
+		return o->help;
+	buf[0] = '\0';
+	if (o->id == OPT_DAYS) {
+		cli_cat(buf, len, "threshold of ");
+		for (i = 0; i < RULE_COUNT; i++) {
+			if (!rules_table[i].by_days)
+				continue;
+			if (n++ > 0)
+				cli_cat(buf, len, ", ");
+			cli_cat(buf, len, rules_table[i].id);
+		}
+	}
+	return buf;
+}
+
 static int
 cli_help_option(FILE *fp, const struct cli_option *o)
 {
-	char	 left[64];
+	char	 left[64], help[256];
 
 	if (cli_has_short(o))
 		snprintf(left, sizeof(left), "-%c, --%s%s%s", o->id, o->name,
@@ -297,7 +328,8 @@ cli_help_option(FILE *fp, const struct cli_option *o)
 	else
 		snprintf(left, sizeof(left), "    --%s%s%s", o->name,
 		    o->arg != NULL ? " " : "", o->arg != NULL ? o->arg : "");
-	return fprintf(fp, "  %-28s %s\n", left, o->help) < 0 ? -1 : 0;
+	return fprintf(fp, "  %-28s %s\n", left,
+	    cli_help_text(o, help, sizeof(help))) < 0 ? -1 : 0;
 }
 
 static int

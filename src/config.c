@@ -47,8 +47,6 @@ static const char *const suppression_keys[] = { "account", "user", "rule",
     "credential", "id", "reason", "expires", NULL };
 static const char *const selector_keys[] = { "account", "user", "rule",
     "credential", NULL };
-static const char *const credential_names[] = { "password", "access_key_1",
-    "access_key_2", "access_keys", "mfa", "cert_1", "cert_2", "user", NULL };
 
 static int __attribute__((format(printf, 3, 4)))
 config_error(struct config_ctx *c, const char *jpath, const char *fmt, ...)
@@ -260,7 +258,7 @@ config_sup_credential(struct config_ctx *c, const char *name, size_t len,
 {
 	if (config_strdup(c, name, len, &s->credential) == -1)
 		return -1;
-	if (!config_listed(credential_names, s->credential))
+	if (!credential_known(s->credential))
 		return config_error(c, jpath, "unknown credential \"%.32s\"",
 		    s->credential);
 	return 0;

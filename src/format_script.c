@@ -2,10 +2,12 @@
  * --format script: a POSIX sh remediation plan for a person to review and
  * run; credaudit itself never runs it.
  *
- * Only three rules lead to a command, and none deletes a key: an unused
- * or unrotated access key is deactivated, an unused console password is
- * removed.  Every other finding, and every root finding (root can only be
- * fixed signed in as root), becomes a comment with a suggestion.  Each
+ * What a rule's finding leads to is the rule's remedy in rules_table:
+ * today only three rules lead to a command, and none deletes a key (an
+ * unused or unrotated access key is deactivated, an unused console
+ * password is removed).  Every other finding, and every root finding
+ * (root can only be fixed signed in as root), becomes a comment with the
+ * rule's advice.  Each
  * command is followed by a comment giving its rollback.
  *
  * The report does not carry access key ids, so the plan finds the key by
@@ -31,40 +33,6 @@
 #include "report.h"
 #include "rules.h"
 #include "timeparse.h"
-
-enum script_action {
-	SCRIPT_COMMENT,		/* a suggestion only */
-	SCRIPT_DEACTIVATE_KEY,
-	SCRIPT_DELETE_PASSWORD
-};
-
-struct script_rule {
-	enum script_action	 action;
-	const char		*advice;	/* for SCRIPT_COMMENT */
-};
-
-static const struct script_rule script_rules[RULE_COUNT] = {
-	[RULE_ROOT_ACCESS_KEY] = { SCRIPT_COMMENT, "fix signed in as root: "
-	    "delete the root user's access key" },
-	[RULE_ROOT_NO_MFA] = { SCRIPT_COMMENT, "fix signed in as root: "
-	    "assign an MFA device to the root user" },
-	[RULE_ROOT_RECENT_USE] = { SCRIPT_COMMENT, "fix signed in as root: "
-	    "find out why root was used; do daily work as an IAM user or "
-	    "role" },
-	[RULE_ROOT_SIGNING_CERTIFICATE] = { SCRIPT_COMMENT, "fix signed in as "
-	    "root: deactivate the root user's signing certificate" },
-	[RULE_CONSOLE_WITHOUT_MFA] = { SCRIPT_COMMENT, "suggestion: assign an "
-	    "MFA device to the user, or remove the console password" },
-	[RULE_UNUSED_PASSWORD] = { SCRIPT_DELETE_PASSWORD, NULL },
-	[RULE_UNUSED_ACCESS_KEY] = { SCRIPT_DEACTIVATE_KEY, NULL },
-	[RULE_ACCESS_KEY_NOT_ROTATED] = { SCRIPT_DEACTIVATE_KEY, NULL },
-	[RULE_MULTIPLE_ACTIVE_KEYS] = { SCRIPT_COMMENT, "suggestion: keep one "
-	    "active access key for the user" },
-	[RULE_INITIAL_ACCESS_KEY] = { SCRIPT_COMMENT, "suggestion: deactivate "
-	    "the key unless the user needs it beside the console password" },
-	[RULE_DORMANT_USER] = { SCRIPT_COMMENT, "suggestion: remove the user "
-	    "if nobody needs it any more" },
-};
 
 static const char script_intro[] =
     "# Review every command before running it.  No access key is deleted: "
@@ -324,17 +292,6 @@ script_header(struct output *o, const struct finding *f)
 	return script_puts(o, "\n");
 }
 
-/* Slot 0 or 1 of an access_key_N credential, or -1. */
-static int
-script_key_slot(const char *credential)
-{
-	if (strcmp(credential, "access_key_1") == 0)
-		return 0;
-	if (strcmp(credential, "access_key_2") == 0)
-		return 1;
-	return -1;
-}
-
 static int
 script_deactivate(struct output *o, const struct finding *f, int k)
 {
@@ -382,13 +339,13 @@ static const char *
 script_why_not(const struct output *o, const struct finding *f,
     unsigned *bit)
 {
-	int	 k = script_key_slot(f->credential);
+	int	 k = f->cred == CRED_ACCESS_KEY ? f->slot : -1;
 
 	if (f->rec->is_root)
 		return "fix signed in as root";
 	if (f->rec->account == NULL || f->rec->account[0] == '\0')
 		return "no account id in the report; no command";
-	if (script_rules[f->rule].action == SCRIPT_DELETE_PASSWORD) {
+	if (f->def->remedy == REMEDY_DELETE_PASSWORD) {
 		*bit = SCRIPT_DONE_PASSWORD;
 		return o->done & *bit ?
 		    "the console password is removed above" : NULL;
@@ -433,8 +390,7 @@ script_action(struct output *o, const struct finding *f)
 static int
 script_finding(struct output *o, const struct finding *f)
 {
-	const struct script_rule	*sr = &script_rules[f->rule];
-	int				 rc;
+	int	 rc;
 
 	if (o->inventory)
 		return 0;
@@ -442,10 +398,10 @@ script_finding(struct output *o, const struct finding *f)
 		o->suppressed++;
 		rc = script_note(o, "suppressed: %s (%s)", f->id,
 		    f->suppress_reason != NULL ? f->suppress_reason : "");
-	} else if (sr->action == SCRIPT_COMMENT) {
+	} else if (f->def->remedy == REMEDY_ADVICE) {
 		o->no_action++;
 		rc = script_header(o, f) == -1 ||
-		    script_note(o, "%s", sr->advice) == -1 ? -1 : 0;
+		    script_note(o, "%s", f->def->advice) == -1 ? -1 : 0;
 	} else
 		rc = script_action(o, f);
 	if (rc == -1)

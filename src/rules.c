@@ -63,8 +63,15 @@ struct cred {
 	struct age	 age;
 };
 
-static const char *const key_cred[2] = { "access_key_1", "access_key_2" };
-static const char *const cert_cred[2] = { "cert_1", "cert_2" };
+/* Names of each kind of credential, by slot where it has two. */
+static const char *const cred_names[CRED_KIND_COUNT][2] = {
+	[CRED_PASSWORD] = { "password", NULL },
+	[CRED_ACCESS_KEY] = { "access_key_1", "access_key_2" },
+	[CRED_ACCESS_KEYS] = { "access_keys", NULL },
+	[CRED_MFA] = { "mfa", NULL },
+	[CRED_CERT] = { "cert_1", "cert_2" },
+	[CRED_USER] = { "user", NULL },
+};
 static const char *const key_label[2] = { "access key 1", "access key 2" };
 
 static const char *const severity_names[SEV_COUNT] = {
@@ -222,9 +229,9 @@ finding_make_id(struct finding *f, const struct user_record *rec,
  * (NULL: none), used the credential's last use (NULL or not a timestamp:
  * never used).
  */
-static void __attribute__((format(printf, 6, 7)))
+static void __attribute__((format(printf, 7, 8)))
 rule_emit(struct rule_ctx *rc, const struct user_record *rec,
-    const char *credential, const struct age *age,
+    enum cred_kind cred, int slot, const struct age *age,
     const struct cred_time *used, const char *fmt, ...)
 {
 	const struct rule	*def = &rules_table[rc->rule];
@@ -238,14 +245,16 @@ rule_emit(struct rule_ctx *rc, const struct user_record *rec,
 	f.def = def;
 	f.severity = rc->pol->severity[rc->rule];
 	f.rec = rec;
-	f.credential = credential;
+	f.cred = cred;
+	f.slot = slot;
+	f.credential = credential_name(cred, slot);
 	f.has_days = age != NULL && age->basis != AGE_UNKNOWN;
 	f.days = f.has_days ? age->days : 0;
 	f.threshold = def->default_days == RULE_NO_DAYS ? RULE_NO_DAYS :
 	    rc->pol->days[rc->rule];
 	f.has_last_used = used != NULL && used->kind == TIME_SET;
 	f.last_used = f.has_last_used ? used->t : 0;
-	finding_make_id(&f, rec, def->id, credential);
+	finding_make_id(&f, rec, def->id, f.credential);
 	va_start(ap, fmt);
 	vsnprintf(f.message, sizeof(f.message), fmt, ap);
 	va_end(ap);
@@ -272,7 +281,7 @@ check_root_access_key(struct rule_ctx *rc, const struct user_record *rec)
 			continue;
 		age_key(&age, rec, i, rc->pol->as_of);
 		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, key_cred[i], &age, age.used,
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
 		    "root account has an %s access key %d (%s)",
 		    rec->key[i].state == SLOT_ACTIVE ? "active" : "inactive",
 		    i + 1, ev);
@@ -283,7 +292,7 @@ static void
 check_root_no_mfa(struct rule_ctx *rc, const struct user_record *rec)
 {
 	if (!rec->mfa_active)
-		rule_emit(rc, rec, "mfa", NULL, NULL,
+		rule_emit(rc, rec, CRED_MFA, -1, NULL, NULL,
 		    "root account has no MFA");
 }
 
@@ -291,9 +300,10 @@ check_root_no_mfa(struct rule_ctx *rc, const struct user_record *rec)
 static void
 check_root_recent_use(struct rule_ctx *rc, const struct user_record *rec)
 {
-	static const char *const cred[3] = {
-		"password", "access_key_1", "access_key_2"
+	static const enum cred_kind kind[3] = {
+		CRED_PASSWORD, CRED_ACCESS_KEY, CRED_ACCESS_KEY
 	};
+	static const int slot[3] = { -1, 0, 1 };
 	static const char *const label[3] = {
 		"password", "access key 1", "access key 2"
 	};
@@ -313,7 +323,7 @@ check_root_recent_use(struct rule_ctx *rc, const struct user_record *rec)
 	if (age.days >= rule_days(rc))
 		return;
 	age_describe(&age, ev, sizeof(ev));
-	rule_emit(rc, rec, cred[best], &age, age.used,
+	rule_emit(rc, rec, kind[best], slot[best], &age, age.used,
 	    "root account used recently: %s %s; threshold %d", label[best],
 	    ev, rule_days(rc));
 }
@@ -330,7 +340,7 @@ check_root_signing_certificate(struct rule_ctx *rc,
 		if (rec->cert[i].state != SLOT_ACTIVE)
 			continue;
 		if (rec->cert[i].last_rotated.kind != TIME_SET) {
-			rule_emit(rc, rec, cert_cred[i], NULL, NULL,
+			rule_emit(rc, rec, CRED_CERT, i, NULL, NULL,
 			    "root account has an active signing "
 			    "certificate %d", i + 1);
 			continue;
@@ -338,7 +348,7 @@ check_root_signing_certificate(struct rule_ctx *rc,
 		age_at(&age, AGE_ROTATED, &rec->cert[i].last_rotated,
 		    rc->pol->as_of);
 		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, cert_cred[i], &age, NULL,
+		rule_emit(rc, rec, CRED_CERT, i, &age, NULL,
 		    "root account has an active signing certificate %d (%s)",
 		    i + 1, ev);
 	}
@@ -354,7 +364,7 @@ check_console_without_mfa(struct rule_ctx *rc, const struct user_record *rec)
 		return;
 	age_password(&age, rec, rc->pol->as_of);
 	age_describe(&age, ev, sizeof(ev));
-	rule_emit(rc, rec, "password", &age, age.used,
+	rule_emit(rc, rec, CRED_PASSWORD, -1, &age, age.used,
 	    "console password enabled without MFA (%s)", ev);
 }
 
@@ -370,7 +380,7 @@ check_unused_password(struct rule_ctx *rc, const struct user_record *rec)
 	if (!age_stale(&age, rule_days(rc)))
 		return;
 	age_describe(&age, ev, sizeof(ev));
-	rule_emit(rc, rec, "password", &age, age.used,
+	rule_emit(rc, rec, CRED_PASSWORD, -1, &age, age.used,
 	    "password %s; threshold %d", ev, rule_days(rc));
 }
 
@@ -388,7 +398,7 @@ check_unused_access_key(struct rule_ctx *rc, const struct user_record *rec)
 		if (!age_stale(&age, rule_days(rc)))
 			continue;
 		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, key_cred[i], &age, age.used,
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
 		    "%s %s; threshold %d", key_label[i], ev, rule_days(rc));
 	}
 }
@@ -410,7 +420,7 @@ check_access_key_not_rotated(struct rule_ctx *rc,
 		if (!age_stale(&age, rule_days(rc)))
 			continue;
 		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, key_cred[i], &age, &k->last_used,
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, &k->last_used,
 		    "%s %s; threshold %d", key_label[i], ev, rule_days(rc));
 	}
 }
@@ -421,7 +431,7 @@ check_multiple_active_keys(struct rule_ctx *rc,
 {
 	if (rec->key[0].state == SLOT_ACTIVE &&
 	    rec->key[1].state == SLOT_ACTIVE)
-		rule_emit(rc, rec, "access_keys", NULL, NULL,
+		rule_emit(rc, rec, CRED_ACCESS_KEYS, -1, NULL, NULL,
 		    "both access keys are active");
 }
 
@@ -440,7 +450,7 @@ check_initial_access_key(struct rule_ctx *rc, const struct user_record *rec)
 			continue;
 		age_key(&age, rec, i, rc->pol->as_of);
 		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, key_cred[i], &age, NULL,
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, NULL,
 		    "%s %s; user has a console password", key_label[i], ev);
 	}
 }
@@ -496,13 +506,13 @@ check_dormant_user(struct rule_ctx *rc, const struct user_record *rec)
 	}
 	if (young == NULL) {
 		age_describe(&user, ev, sizeof(ev));
-		rule_emit(rc, rec, "user", &user, NULL,
+		rule_emit(rc, rec, CRED_USER, -1, &user, NULL,
 		    "no enabled credential; %s; threshold %d", ev,
 		    rule_days(rc));
 		return;
 	}
 	age_describe(&young->age, ev, sizeof(ev));
-	rule_emit(rc, rec, "user", &young->age, latest,
+	rule_emit(rc, rec, CRED_USER, -1, &young->age, latest,
 	    "all enabled credentials idle; most recent is %s, %s; "
 	    "threshold %d", young->label, ev, rule_days(rc));
 }
@@ -527,42 +537,133 @@ static const char *const ctl_multiple_active_keys[] = { "cis-3.0:1.13",
     NULL };
 static const char *const ctl_initial_access_key[] = { "cis-3.0:1.11", NULL };
 
+/* What the remediation plan says about a root finding. */
+#define AS_ROOT		"fix signed in as root: "
+
 const struct rule rules_table[RULE_COUNT] = {
-	[RULE_ROOT_ACCESS_KEY] = { "root-access-key", SEV_CRITICAL,
-	    RULE_NO_DAYS, true, "root has an access key",
-	    ctl_root_access_key, check_root_access_key },
-	[RULE_ROOT_NO_MFA] = { "root-no-mfa", SEV_CRITICAL, RULE_NO_DAYS,
-	    true, "root has no MFA", ctl_root_no_mfa, check_root_no_mfa },
-	[RULE_ROOT_RECENT_USE] = { "root-recent-use", SEV_HIGH, 90, true,
-	    "root used within the threshold",
-	    ctl_root_recent_use, check_root_recent_use },
-	[RULE_ROOT_SIGNING_CERTIFICATE] = { "root-signing-certificate",
-	    SEV_HIGH, RULE_NO_DAYS, true,
-	    "root has an active signing certificate", ctl_none,
-	    check_root_signing_certificate },
-	[RULE_CONSOLE_WITHOUT_MFA] = { "console-without-mfa", SEV_HIGH,
-	    RULE_NO_DAYS, false, "a console password without MFA",
-	    ctl_console_without_mfa, check_console_without_mfa },
-	[RULE_UNUSED_PASSWORD] = { "unused-password", SEV_MEDIUM, 90, false,
-	    "a password unused for the threshold",
-	    ctl_unused_password, check_unused_password },
-	[RULE_UNUSED_ACCESS_KEY] = { "unused-access-key", SEV_MEDIUM, 90,
-	    false, "an active key unused for the threshold",
-	    ctl_unused_access_key, check_unused_access_key },
-	[RULE_ACCESS_KEY_NOT_ROTATED] = { "access-key-not-rotated",
-	    SEV_MEDIUM, 90, false,
-	    "an active key older than the threshold",
-	    ctl_access_key_not_rotated, check_access_key_not_rotated },
-	[RULE_MULTIPLE_ACTIVE_KEYS] = { "multiple-active-keys", SEV_MEDIUM,
-	    RULE_NO_DAYS, false, "a user with two active access keys",
-	    ctl_multiple_active_keys, check_multiple_active_keys },
-	[RULE_INITIAL_ACCESS_KEY] = { "initial-access-key", SEV_LOW,
-	    RULE_NO_DAYS, false, "a console user's key never used",
-	    ctl_initial_access_key, check_initial_access_key },
-	[RULE_DORMANT_USER] = { "dormant-user", SEV_LOW, 90, false,
-	    "a user with every credential idle", ctl_none,
-	    check_dormant_user },
+	[RULE_ROOT_ACCESS_KEY] = {
+		.id = "root-access-key", .severity = SEV_CRITICAL,
+		.default_days = RULE_NO_DAYS, .root = true,
+		.summary = "root has an access key",
+		.controls = ctl_root_access_key,
+		.check = check_root_access_key,
+		.remedy = REMEDY_ADVICE,
+		.advice = AS_ROOT "delete the root user's access key",
+	},
+	[RULE_ROOT_NO_MFA] = {
+		.id = "root-no-mfa", .severity = SEV_CRITICAL,
+		.default_days = RULE_NO_DAYS, .root = true,
+		.summary = "root has no MFA",
+		.controls = ctl_root_no_mfa,
+		.check = check_root_no_mfa,
+		.remedy = REMEDY_ADVICE,
+		.advice = AS_ROOT "assign an MFA device to the root user",
+	},
+	[RULE_ROOT_RECENT_USE] = {
+		.id = "root-recent-use", .severity = SEV_HIGH,
+		.default_days = 90, .root = true,
+		.summary = "root used within the threshold",
+		.controls = ctl_root_recent_use,
+		.check = check_root_recent_use,
+		.remedy = REMEDY_ADVICE,
+		.advice = AS_ROOT "find out why root was used; do daily work "
+		    "as an IAM user or role",
+	},
+	[RULE_ROOT_SIGNING_CERTIFICATE] = {
+		.id = "root-signing-certificate", .severity = SEV_HIGH,
+		.default_days = RULE_NO_DAYS, .root = true,
+		.summary = "root has an active signing certificate",
+		.controls = ctl_none,
+		.check = check_root_signing_certificate,
+		.remedy = REMEDY_ADVICE,
+		.advice = AS_ROOT "deactivate the root user's signing "
+		    "certificate",
+	},
+	[RULE_CONSOLE_WITHOUT_MFA] = {
+		.id = "console-without-mfa", .severity = SEV_HIGH,
+		.default_days = RULE_NO_DAYS,
+		.summary = "a console password without MFA",
+		.controls = ctl_console_without_mfa,
+		.check = check_console_without_mfa,
+		.remedy = REMEDY_ADVICE,
+		.advice = "suggestion: assign an MFA device to the user, or "
+		    "remove the console password",
+	},
+	[RULE_UNUSED_PASSWORD] = {
+		.id = "unused-password", .severity = SEV_MEDIUM,
+		.default_days = 90, .by_days = true,
+		.summary = "a password unused for the threshold",
+		.controls = ctl_unused_password,
+		.check = check_unused_password,
+		.remedy = REMEDY_DELETE_PASSWORD,
+	},
+	[RULE_UNUSED_ACCESS_KEY] = {
+		.id = "unused-access-key", .severity = SEV_MEDIUM,
+		.default_days = 90, .by_days = true,
+		.summary = "an active key unused for the threshold",
+		.controls = ctl_unused_access_key,
+		.check = check_unused_access_key,
+		.remedy = REMEDY_DEACTIVATE_KEY,
+	},
+	[RULE_ACCESS_KEY_NOT_ROTATED] = {
+		.id = "access-key-not-rotated", .severity = SEV_MEDIUM,
+		.default_days = 90,
+		.summary = "an active key older than the threshold",
+		.controls = ctl_access_key_not_rotated,
+		.check = check_access_key_not_rotated,
+		.remedy = REMEDY_DEACTIVATE_KEY,
+	},
+	[RULE_MULTIPLE_ACTIVE_KEYS] = {
+		.id = "multiple-active-keys", .severity = SEV_MEDIUM,
+		.default_days = RULE_NO_DAYS,
+		.summary = "a user with two active access keys",
+		.controls = ctl_multiple_active_keys,
+		.check = check_multiple_active_keys,
+		.remedy = REMEDY_ADVICE,
+		.advice = "suggestion: keep one active access key for the user",
+	},
+	[RULE_INITIAL_ACCESS_KEY] = {
+		.id = "initial-access-key", .severity = SEV_LOW,
+		.default_days = RULE_NO_DAYS,
+		.summary = "a console user's key never used",
+		.controls = ctl_initial_access_key,
+		.check = check_initial_access_key,
+		.remedy = REMEDY_ADVICE,
+		.advice = "suggestion: deactivate the key unless the user needs "
+		    "it beside the console password",
+	},
+	[RULE_DORMANT_USER] = {
+		.id = "dormant-user", .severity = SEV_LOW,
+		.default_days = 90, .by_days = true,
+		.summary = "a user with every credential idle",
+		.controls = ctl_none,
+		.check = check_dormant_user,
+		.remedy = REMEDY_ADVICE,
+		.advice = "suggestion: remove the user if nobody needs it any "
+		    "more",
+	},
 };
+
+const char *
+credential_name(enum cred_kind kind, int slot)
+{
+	if ((unsigned)kind >= CRED_KIND_COUNT)
+		return NULL;
+	return cred_names[kind][slot == 1 ? 1 : 0];
+}
+
+bool
+credential_known(const char *name)
+{
+	size_t	 k, n;
+
+	for (k = 0; k < CRED_KIND_COUNT; k++)
+		for (n = 0; n < 2; n++)
+			if (cred_names[k][n] != NULL &&
+			    strcmp(cred_names[k][n], name) == 0)
+				return true;
+	return false;
+}
 
 int
 rules_lookup(const char *id)
@@ -667,11 +768,13 @@ policy_set_threshold(struct policy *pol, const char *rule, long days,
 int
 policy_set_unused_days(struct policy *pol, long days, struct diag *d)
 {
+	int	 i;
+
 	if (policy_check_days(days, d) == -1)
 		return -1;
-	pol->days[RULE_UNUSED_PASSWORD] = (int)days;
-	pol->days[RULE_UNUSED_ACCESS_KEY] = (int)days;
-	pol->days[RULE_DORMANT_USER] = (int)days;
+	for (i = 0; i < RULE_COUNT; i++)
+		if (rules_table[i].by_days)
+			pol->days[i] = (int)days;
 	return 0;
 }
 

@@ -33,3 +33,22 @@ fixture_diag_init(struct fixture_diag *fd)
 	fd->diag.ctx = fd;
 	return &fd->diag;
 }
+
+void
+fixture_finding(struct finding *f, enum rule_index rule,
+    const struct user_record *rec, enum cred_kind kind, int slot,
+    const char *msg)
+{
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->def = &rules_table[rule];
+	f->severity = rules_table[rule].severity;
+	f->rec = rec;
+	f->cred = kind;
+	f->slot = slot;
+	f->credential = credential_name(kind, slot);
+	f->threshold = rules_table[rule].default_days;
+	snprintf(f->id, sizeof(f->id), "%s:%s:%s:%s", rec->account, rec->user,
+	    rules_table[rule].id, f->credential);
+	snprintf(f->message, sizeof(f->message), "%s", msg);
+}

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "rules.h"
 
 /* Every message a sink was given, each followed by "\n". */
 struct fixture_diag {
@@ -19,5 +20,14 @@ struct fixture_diag {
 
 /* Point fd->diag at fd->text, emptied; returns &fd->diag. */
 struct diag	*fixture_diag_init(struct fixture_diag *fd);
+
+/*
+ * A finding of rule about rec's credential (kind, slot) with message
+ * msg: default severity and threshold, id ACCOUNT:USER:RULE:CREDENTIAL,
+ * nothing else set.
+ */
+void	fixture_finding(struct finding *f, enum rule_index rule,
+	    const struct user_record *rec, enum cred_kind kind, int slot,
+	    const char *msg);
 
 #endif

@@ -22,6 +22,7 @@
 #include <cjson/cJSON.h>
 #include <csv.h>
 
+#include "fixture.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -135,22 +136,6 @@ fixture_init(struct fixture *fx)
 }
 
 static void
-finding_init(struct finding *f, const struct user_record *rec,
-    enum rule_index r, const char *cred, const char *msg)
-{
-	memset(f, 0, sizeof(*f));
-	f->rule = r;
-	f->def = &rules_table[r];
-	f->severity = rules_table[r].severity;
-	f->rec = rec;
-	f->credential = cred;
-	f->threshold = rules_table[r].default_days;
-	snprintf(f->id, sizeof(f->id), "%s:%s:%s:%s", rec->account,
-	    rec->user, rules_table[r].id, cred);
-	snprintf(f->message, sizeof(f->message), "%s", msg);
-}
-
-static void
 finding_days(struct finding *f, int64_t days)
 {
 	f->has_days = true;
@@ -161,7 +146,7 @@ finding_days(struct finding *f, int64_t days)
 static void
 finding_alice(struct finding *f, const struct fixture *fx)
 {
-	finding_init(f, &fx->alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	fixture_finding(f, RULE_UNUSED_ACCESS_KEY, &fx->alice, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days; threshold 90");
 	finding_days(f, 119);
 	f->has_last_used = true;
@@ -343,7 +328,7 @@ test_csv_findings_rows(void **state)
 	(void)state;
 	fixture_init(&fx);
 	finding_alice(&f[0], &fx);
-	finding_init(&f[1], &fx.alice, RULE_CONSOLE_WITHOUT_MFA, "password",
+	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.alice, CRED_PASSWORD, -1,
 	    "console password without MFA");
 	f[1].suppressed = true;
 	f[1].suppress_reason = "break-glass, \"approved\"";
@@ -413,7 +398,7 @@ test_csv_neutralises_formulas(void **state)
 		fixture_init(&fx);
 		record_init(&rec, cases[i].user, "arn:aws:iam::" ACCOUNT
 		    ":user/x", 7);
-		finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle");
+		fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
 		out = run_findings(&fx, &format_csv_ops, &f, 1);
 		snprintf(want, sizeof(want), ",\"" ACCOUNT "\",%s,\"arn:",
 		    cases[i].cell);
@@ -463,7 +448,7 @@ test_csv_quoting_round_trips(void **state)
 	(void)state;
 	fixture_init(&fx);
 	record_init(&rec, user, "arn:aws:iam::" ACCOUNT ":user/a", 7);
-	finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle, \"really\"");
+	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle, \"really\"");
 	out = run_findings(&fx, &format_csv_ops, &f, 1);
 	assert_non_null(strstr(out, ",\"a,b\"\"c\nd\","));
 	memset(&seen, 0, sizeof(seen));
@@ -492,7 +477,7 @@ test_csv_baseline_status(void **state)
 	fx.info.baseline = true;
 	finding_alice(&f[0], &fx);
 	f[0].status = FINDING_STATUS_NEW;
-	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
 	f[1].status = FINDING_STATUS_EXISTING;
 	out = run_findings(&fx, &format_csv_ops, f, 2);
 	assert_non_null(strstr(out, "\"suppression_reason\",\"status\","
@@ -549,21 +534,21 @@ test_table_sorts_and_aligns(void **state)
 	(void)state;
 	fixture_init(&fx);
 	/* Arrival order is not the order shown. */
-	finding_init(&f[0], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days");
 	finding_days(&f[0], 119);
-	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "user idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "user idle");
 	finding_days(&f[1], 400);
-	finding_init(&f[2], &fx.bob, RULE_CONSOLE_WITHOUT_MFA, "password",
+	fixture_finding(&f[2], RULE_CONSOLE_WITHOUT_MFA, &fx.bob, CRED_PASSWORD, -1,
 	    "suppressed, so never shown");
 	f[2].suppressed = true;
 	f[2].suppress_reason = "accepted";
-	finding_init(&f[3], &fx.root, RULE_ROOT_NO_MFA, "mfa",
+	fixture_finding(&f[3], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1,
 	    "root has no MFA");
-	finding_init(&f[4], &fx.alice, RULE_UNUSED_PASSWORD, "password",
+	fixture_finding(&f[4], RULE_UNUSED_PASSWORD, &fx.alice, CRED_PASSWORD, -1,
 	    "password unused for 200 days");
 	finding_days(&f[4], 200);
-	finding_init(&f[5], &fx.zoe, RULE_CONSOLE_WITHOUT_MFA, "password",
+	fixture_finding(&f[5], RULE_CONSOLE_WITHOUT_MFA, &fx.zoe, CRED_PASSWORD, -1,
 	    "console password without MFA");
 	fx.sum.users = 4;
 	out = run_findings(&fx, &format_table_ops, f, 6);
@@ -600,9 +585,9 @@ test_table_escapes_terminal_controls(void **state)
 	/* ESC [31m, CR, the C1 control CSI (U+009B) and DEL. */
 	record_init(&evil, "ev\033[31mil\r\xc2\x9b\x7f", "arn:aws:iam::"
 	    ACCOUNT ":user/evil", 9);
-	finding_init(&f[0], &evil, RULE_CONSOLE_WITHOUT_MFA, "password",
+	fixture_finding(&f[0], RULE_CONSOLE_WITHOUT_MFA, &evil, CRED_PASSWORD, -1,
 	    "console password without MFA");
-	finding_init(&f[1], &fx.bob, RULE_CONSOLE_WITHOUT_MFA, "password",
+	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.bob, CRED_PASSWORD, -1,
 	    "console password without MFA");
 	fx.sum.users = 2;
 	out = run_findings(&fx, &format_table_ops, f, 2);
@@ -653,10 +638,10 @@ test_table_colour(void **state)
 	for (i = 0; i < 2; i++) {
 		fixture_init(&fx);
 		fx.info.color = cases[i].color;
-		finding_init(&f[0], &fx.bob, RULE_DORMANT_USER, "user",
+		fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1,
 		    "user idle");
 		finding_days(&f[0], 400);
-		finding_init(&f[1], &fx.root, RULE_ROOT_NO_MFA, "mfa",
+		fixture_finding(&f[1], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1,
 		    "root has no MFA");
 		fx.sum.users = 2;
 		out = run_findings(&fx, &format_table_ops, f, 2);
@@ -690,7 +675,7 @@ test_table_no_findings(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		fixture_init(&fx);
 		fx.sum.users = cases[i].users;
-		finding_init(&f, &fx.bob, RULE_DORMANT_USER, "user", "idle");
+		fixture_finding(&f, RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
 		f.suppressed = true;
 		out = run_findings(&fx, &format_table_ops, &f,
 		    cases[i].suppressed ? 1 : 0);
@@ -711,10 +696,10 @@ test_table_baseline(void **state)
 	fx.info.baseline = true;
 	fx.info.baseline_has_as_of = true;
 	fx.info.baseline_as_of = T_BASELINE;
-	finding_init(&f[0], &fx.bob, RULE_DORMANT_USER, "user", "user idle");
+	fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "user idle");
 	finding_days(&f[0], 400);
 	f[0].status = FINDING_STATUS_EXISTING;
-	finding_init(&f[1], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days");
 	finding_days(&f[1], 119);
 	f[1].status = FINDING_STATUS_NEW;
@@ -754,10 +739,10 @@ test_table_several_accounts(void **state)
 	fx.alice.account = "111111111111";
 	other = fx.alice;
 	other.account = "222222222222";
-	finding_init(&f[0], &other, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &other, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days");
 	finding_days(&f[0], 119);
-	finding_init(&f[1], &fx.alice, RULE_UNUSED_ACCESS_KEY, "access_key_1",
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days");
 	finding_days(&f[1], 119);
 	fx.sum.users = 2;
@@ -788,8 +773,8 @@ test_table_long_value_overflows(void **state)
 	(void)state;
 	fixture_init(&fx);
 	record_init(&rec, longname, "arn:aws:iam::" ACCOUNT ":user/l", 8);
-	finding_init(&f[0], &rec, RULE_DORMANT_USER, "user", "idle");
-	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	fixture_finding(&f[0], RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
 	out = run_findings(&fx, &format_table_ops, f, 2);
 	/* USER is 40 wide: bob is padded to 40, the long name spills. */
 	assert_non_null(strstr(out, "USER                                  "
@@ -914,7 +899,7 @@ test_json_structure(void **state)
 	fixture_init(&fx);
 	/* One template serves all three: null must not stick. */
 	finding_alice(&f[0], &fx);
-	finding_init(&f[1], &fx.bob, RULE_UNUSED_ACCESS_KEY, "access_key_2",
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.bob, CRED_ACCESS_KEY, 1,
 	    "days unknown");
 	f[1].suppressed = true;
 	f[1].suppress_reason = "rotating next week";
@@ -986,7 +971,7 @@ test_json_baseline(void **state)
 	fx.sum.nresolved = 2;
 	finding_alice(&f[0], &fx);
 	f[0].status = FINDING_STATUS_NEW;
-	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
 	f[1].status = FINDING_STATUS_EXISTING;
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
@@ -1054,7 +1039,7 @@ test_json_escapes_and_grows(void **state)
 	memcpy(big, "a\"b\\c", 5);
 	big[len] = '\0';
 	record_init(&rec, big, "arn:aws:iam::" ACCOUNT ":user/x", 7);
-	finding_init(&f, &rec, RULE_DORMANT_USER, "user", "idle");
+	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
 	out = run_findings(&fx, &format_json_ops, &f, 1);
 	assert_non_null(strstr(out, "\"user\":\"a\\\"b\\\\c\\u0001\\u0001"));
 	assert_non_null(doc = cJSON_Parse(out));
@@ -1080,11 +1065,11 @@ test_ndjson_lines(void **state)
 	fx.info.baseline = true;
 	finding_alice(&f[0], &fx);
 	f[0].status = FINDING_STATUS_NEW;
-	finding_init(&f[1], &fx.bob, RULE_DORMANT_USER, "user", "idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
 	f[1].status = FINDING_STATUS_EXISTING;
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
-	finding_init(&f[2], &fx.root, RULE_ROOT_NO_MFA, "mfa", "no MFA");
+	fixture_finding(&f[2], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1, "no MFA");
 	f[2].status = FINDING_STATUS_NEW;
 	out = run_findings(&fx, &format_ndjson_ops, f, 3);
 	assert_int_equal(count_lines(out), 3);

@@ -221,6 +221,95 @@ test_rules_table_contract(void **state)
 	assert_int_equal(rules_lookup(""), -1);
 }
 
+/* Is s a rule id: lower-case words joined by single hyphens? */
+static bool
+is_rule_id(const char *s)
+{
+	const char	*p;
+
+	if (*s < 'a' || *s > 'z')
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p == '-' && p[1] != '-' && p[1] != '\0')))
+			return false;
+	return true;
+}
+
+/*
+ * Every entry of rules_table has everything a rule owns, so a new rule
+ * cannot be half-added: an id, a severity, a threshold that --days may
+ * govern only if it has one, a summary, controls, a check, and a remedy
+ * (with advice when the remedy is a comment).
+ */
+static void
+test_rules_table_complete(void **state)
+{
+	int	 i;
+
+	(void)state;
+	for (i = 0; i < RULE_COUNT; i++) {
+		const struct rule	*r = &rules_table[i];
+
+		print_message("rule %d\n", i);
+		assert_non_null(r->id);
+		assert_true(is_rule_id(r->id));
+		assert_int_equal(rules_lookup(r->id), i);
+		assert_true(r->severity >= SEV_LOW && r->severity < SEV_COUNT);
+		assert_true(r->default_days == RULE_NO_DAYS ||
+		    (r->default_days >= 0 && r->default_days <= RULE_MAX_DAYS));
+		if (r->by_days)
+			assert_true(r->default_days != RULE_NO_DAYS);
+		assert_non_null(r->summary);
+		assert_true(r->summary[0] != '\0');
+		assert_non_null(r->controls);
+		assert_non_null(r->check);
+		switch (r->remedy) {
+		case REMEDY_ADVICE:
+			assert_non_null(r->advice);
+			assert_true(r->advice[0] != '\0');
+			break;
+		case REMEDY_DEACTIVATE_KEY:
+		case REMEDY_DELETE_PASSWORD:
+			break;
+		default:
+			fail_msg("rule %s: unknown remedy %d", r->id,
+			    (int)r->remedy);
+		}
+	}
+}
+
+/* Every credential has a name, and only those names are known. */
+static void
+test_rules_credential_names(void **state)
+{
+	static const struct {
+		enum cred_kind	 kind;
+		int		 slot;
+		const char	*name;
+	} cases[] = {
+		{ CRED_PASSWORD, -1, "password" },
+		{ CRED_ACCESS_KEY, 0, "access_key_1" },
+		{ CRED_ACCESS_KEY, 1, "access_key_2" },
+		{ CRED_ACCESS_KEYS, -1, "access_keys" },
+		{ CRED_MFA, -1, "mfa" },
+		{ CRED_CERT, 0, "cert_1" },
+		{ CRED_CERT, 1, "cert_2" },
+		{ CRED_USER, -1, "user" },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_string_equal(credential_name(cases[i].kind,
+		    cases[i].slot), cases[i].name);
+		assert_true(credential_known(cases[i].name));
+	}
+	assert_false(credential_known("access_key_3"));
+	assert_false(credential_known("Password"));
+	assert_false(credential_known(""));
+}
+
 /*
  * One row per case for the rules on users.  Ages are days before as_of,
  * NEVER for N/A.  The user is created `created` days ago.
@@ -1061,6 +1150,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules_table_contract),
+		cmocka_unit_test(test_rules_table_complete),
+		cmocka_unit_test(test_rules_credential_names),
 		cmocka_unit_test(test_rules_user_cases),
 		cmocka_unit_test(test_rules_root_and_users_apart),
 		cmocka_unit_test(test_rules_root_cases),

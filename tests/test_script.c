@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -155,23 +156,6 @@ rec_key(struct user_record *rec, int k, int64_t created)
 	rec->key[k].last_rotated.kind = TIME_SET;
 	rec->key[k].last_rotated.t = created;
 	rec->key[k].last_used.kind = TIME_NA;
-}
-
-static void
-finding_init(struct finding *f, enum rule_index rule,
-    const struct user_record *rec, const char *credential,
-    const char *message)
-{
-	memset(f, 0, sizeof(*f));
-	f->rule = rule;
-	f->def = &rules_table[rule];
-	f->severity = rules_table[rule].severity;
-	f->rec = rec;
-	f->credential = credential;
-	f->threshold = rules_table[rule].default_days;
-	snprintf(f->id, sizeof(f->id), "%s:%s:%s:%s", rec->account, rec->user,
-	    rules_table[rule].id, credential);
-	snprintf(f->message, sizeof(f->message), "%s", message);
 }
 
 static void
@@ -429,19 +413,19 @@ test_script_plan_exact(void **state)
 	carol.key[1].state = SLOT_ACTIVE;
 	carol.key[1].last_rotated.kind = TIME_NA;
 	rec_init(&dave, ACCOUNT, "dave");
-	finding_init(&fs[0], RULE_ROOT_NO_MFA, &root, "mfa",
+	fixture_finding(&fs[0], RULE_ROOT_NO_MFA, &root, CRED_MFA, -1,
 	    "root has no MFA");
-	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &alice, "access_key_1",
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &alice, CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 3695 days");
-	finding_init(&fs[2], RULE_ACCESS_KEY_NOT_ROTATED, &alice,
-	    "access_key_1", "access key 1 not rotated for 3695 days");
-	finding_init(&fs[3], RULE_CONSOLE_WITHOUT_MFA, &obrien, "password",
+	fixture_finding(&fs[2], RULE_ACCESS_KEY_NOT_ROTATED, &alice,
+	    CRED_ACCESS_KEY, 0, "access key 1 not rotated for 3695 days");
+	fixture_finding(&fs[3], RULE_CONSOLE_WITHOUT_MFA, &obrien, CRED_PASSWORD, -1,
 	    "console password without MFA");
-	finding_init(&fs[4], RULE_UNUSED_PASSWORD, &obrien, "password",
+	fixture_finding(&fs[4], RULE_UNUSED_PASSWORD, &obrien, CRED_PASSWORD, -1,
 	    "password unused for 200 days");
-	finding_init(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol, "access_key_2",
+	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol, CRED_ACCESS_KEY, 1,
 	    "access key 2 unused for 100 days");
-	finding_init(&fs[6], RULE_DORMANT_USER, &dave, "user",
+	fixture_finding(&fs[6], RULE_DORMANT_USER, &dave, CRED_USER, -1,
 	    "dave idle for 400 days");
 	fs[6].suppressed = true;
 	fs[6].suppress_reason = "service account, reviewed";
@@ -502,9 +486,9 @@ test_script_plan_accounts_and_status(void **state)
 	rec_key(&a, 0, T_2016);
 	rec_init(&b, "222222222222", "alice");
 	rec_key(&b, 0, T_2016);
-	finding_init(&fs[0], RULE_UNUSED_ACCESS_KEY, &a, "access_key_1", "m");
+	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &a, CRED_ACCESS_KEY, 0, "m");
 	fs[0].status = FINDING_STATUS_NEW;
-	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &b, "access_key_1", "m");
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &b, CRED_ACCESS_KEY, 0, "m");
 	fs[1].status = FINDING_STATUS_EXISTING;
 	plan = plan_make(fs, 2);
 	/* Same user name in two accounts: two checks, two commands. */
@@ -541,8 +525,8 @@ test_script_plan_duplicate_row(void **state)
 	rec_init(&bob, ACCOUNT, "bob");
 	bob.password = PASSWORD_ENABLED;
 	rec_key(&bob, 0, T_2016);
-	finding_init(&fs[0], RULE_UNUSED_PASSWORD, &bob, "password", "p");
-	finding_init(&fs[1], RULE_UNUSED_ACCESS_KEY, &bob, "access_key_1", "k");
+	fixture_finding(&fs[0], RULE_UNUSED_PASSWORD, &bob, CRED_PASSWORD, -1, "p");
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &bob, CRED_ACCESS_KEY, 0, "k");
 	fs[2] = fs[0];
 	fs[3] = fs[1];
 	plan = plan_make(fs, 4);
@@ -570,7 +554,7 @@ test_script_plan_no_account(void **state)
 	(void)state;
 	rec_init(&rec, "", "bob");
 	rec.password = PASSWORD_ENABLED;
-	finding_init(&f, RULE_UNUSED_PASSWORD, &rec, "password", "p");
+	fixture_finding(&f, RULE_UNUSED_PASSWORD, &rec, CRED_PASSWORD, -1, "p");
 	plan = plan_make(&f, 1);
 	assert_non_null(strstr(plan, "\n# p\n# controls: cis-3.0:1.12, "
 	    "fsbp:IAM.8, fsbp:IAM.22, "
@@ -592,7 +576,7 @@ test_script_plan_comment_cannot_break(void **state)
 
 	(void)state;
 	rec_init(&rec, ACCOUNT, "evil\nrm -rf /\r");
-	finding_init(&f, RULE_CONSOLE_WITHOUT_MFA, &rec, "password",
+	fixture_finding(&f, RULE_CONSOLE_WITHOUT_MFA, &rec, CRED_PASSWORD, -1,
 	    "line one\nline two\x1b[2J");
 	plan = plan_make(&f, 1);
 	assert_non_null(strstr(plan, "\n# 123456789012:evil?rm -rf /?:"
@@ -619,7 +603,7 @@ test_script_write_failure(void **state)
 	memset(&sum, 0, sizeof(sum));
 	rec_init(&rec, ACCOUNT, "alice");
 	rec_key(&rec, 0, T_2016);
-	finding_init(&f, RULE_UNUSED_ACCESS_KEY, &rec, "access_key_1", "m");
+	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec, CRED_ACCESS_KEY, 0, "m");
 	if ((fp = fopen("/dev/full", "w")) == NULL)
 		skip();
 	assert_int_equal(setvbuf(fp, NULL, _IONBF, 0), 0);
@@ -681,20 +665,20 @@ test_script_run_against_stub(void **state)
 	rec_key(&twin, 0, T_2022);
 	rec_init(&frac, ACCOUNT, "frac");
 	rec_key(&frac, 1, T_2021);
-	finding_init(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien, "access_key_1",
+	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien, CRED_ACCESS_KEY, 0,
 	    "unused");
-	finding_init(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &obrien,
-	    "access_key_1", "not rotated");
-	finding_init(&fs[2], RULE_UNUSED_PASSWORD, &dollar, "password",
+	fixture_finding(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &obrien,
+	    CRED_ACCESS_KEY, 0, "not rotated");
+	fixture_finding(&fs[2], RULE_UNUSED_PASSWORD, &dollar, CRED_PASSWORD, -1,
 	    "unused");
-	finding_init(&fs[3], RULE_UNUSED_ACCESS_KEY, &backtick,
-	    "access_key_2", "unused");
-	finding_init(&fs[4], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
-	    "access_key_1", "not rotated");
-	finding_init(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin, "access_key_1",
+	fixture_finding(&fs[3], RULE_UNUSED_ACCESS_KEY, &backtick,
+	    CRED_ACCESS_KEY, 1, "unused");
+	fixture_finding(&fs[4], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
+	    CRED_ACCESS_KEY, 0, "not rotated");
+	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin, CRED_ACCESS_KEY, 0,
 	    "unused");
-	finding_init(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
-	    "access_key_2", "not rotated");
+	fixture_finding(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
+	    CRED_ACCESS_KEY, 1, "not rotated");
 
 	plan = plan_make(fs, 7);
 	scratch_keys(dir, keys);
@@ -720,7 +704,7 @@ test_script_run_wrong_account_stops(void **state)
 
 	rec_init(&rec, "210987654321", "alice");
 	rec_key(&rec, 0, T_2016);
-	finding_init(&f, RULE_UNUSED_ACCESS_KEY, &rec, "access_key_1", "m");
+	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec, CRED_ACCESS_KEY, 0, "m");
 	plan = plan_make(&f, 1);
 	scratch_keys(dir, "AKIAKEY1ALICE0000001\t2016-10-11T15:27:35Z\n");
 	plan_check(dir, plan, "");
