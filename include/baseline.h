@@ -14,10 +14,23 @@
 #include <stdint.h>
 
 #include "diag.h"
-#include "output.h"
 #include "rules.h"
 
 struct baseline;
+
+/*
+ * A finding of the baseline that the current run no longer raises.  Only
+ * id is sure to be there; a field the baseline lacked is NULL.
+ */
+struct resolved_finding {
+	const char	*id;
+	const char	*rule;
+	const char	*severity;
+	const char	*account;
+	const char	*user;
+	const char	*credential;
+	const char	*message;	/* may be NULL */
+};
 
 /*
  * Read the credaudit JSON document at path.  Returns NULL after

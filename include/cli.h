@@ -33,7 +33,7 @@ struct cli_threshold {
 
 struct options {
 	enum cli_action	 action;
-	const char	*format;	/* "table" unless -f */
+	const char	*format;	/* output_format(0) unless -f */
 	bool		 has_days;
 	long		 days;		/* -d */
 	struct cli_threshold thresholds[CLI_MAX_THRESHOLDS];

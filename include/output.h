@@ -1,12 +1,29 @@
 /*
- * The output interface: every format is one set of these callbacks, in a
- * file of its own (format_table.c, format_csv.c, format_json.c, …).
+ * The output interface: every format is one file (format_table.c,
+ * format_csv.c, format_json.c, ...) that defines one struct output_ops,
+ * and one entry in output.c's table.  Names, --help and the tests'
+ * list of formats are all made from that table.
  *
- * main.c picks the format once with output_lookup() and then only calls
- * through the ops: open, then finding() per finding or user() per user
- * (inventory), then end(), then free().  Formatters decide nothing: what
- * is a finding, what is suppressed and what counts is settled before they
- * see it.  They check every write and return -1 when one fails.
+ * The audit picks a format once with output_lookup() and then calls it
+ * only through the output_*() functions below, in this order:
+ *
+ *	open(fp, info)			once, before anything is written
+ *	finding(out, f)			per finding (suppressed ones too), or
+ *	user(out, row)			per user with --inventory
+ *	end(out, sum)			once, after the last input
+ *	free(out)			always, also after a failure
+ *
+ * open is required; a format leaves any other callback NULL when it has
+ * nothing to do there (the script format has no inventory view, so no
+ * user()).  Formatters decide nothing: what is a finding, what is
+ * suppressed and what counts is settled before they see it.  They check
+ * every write and return -1 when one fails; open() should write nothing
+ * so that every failure reaches a call that can report it.
+ *
+ * A format's options come in struct output_opts (mandoc's struct
+ * manoutput and its -O key=value are the model): one struct for all
+ * formats, each reading the members it knows.  A format that needs a
+ * new option adds a member there, documented with its format's name.
  */
 #ifndef CREDAUDIT_OUTPUT_H
 #define CREDAUDIT_OUTPUT_H
@@ -24,18 +41,12 @@ struct input_info {
 	struct report_stats	 stats;
 };
 
-/*
- * A finding of the baseline that the current run no longer raises.  Only
- * id is sure to be there; a field the baseline lacked is NULL.
- */
-struct resolved_finding {
-	const char	*id;
-	const char	*rule;
-	const char	*severity;
-	const char	*account;
-	const char	*user;
-	const char	*credential;
-	const char	*message;	/* may be NULL */
+struct resolved_finding;	/* baseline.h */
+
+/* Options for the formats; each reads the members it knows. */
+struct output_opts {
+	bool		 color;		/* table: SGR colour (a terminal, no NO_COLOR) */
+	const char	*source;	/* script: the inputs joined, for the header */
 };
 
 /* What is known before the first finding. */
@@ -43,11 +54,10 @@ struct run_info {
 	const char		*version;
 	const struct policy	*policy;	/* as_of, thresholds */
 	bool			 inventory;	/* user() instead of finding() */
-	bool			 color;		/* table only: terminal, no NO_COLOR */
 	bool			 baseline;	/* findings carry a status */
 	bool			 baseline_has_as_of;
 	int64_t			 baseline_as_of;
-	const char		*source;	/* script: inputs joined, for the header */
+	struct output_opts	 opts;
 };
 
 /* What is known at the end. */
@@ -75,6 +85,7 @@ struct inventory_row {
 
 struct output;	/* one format's state, opaque */
 
+/* One format; see the top of this file.  Every callback but open may be NULL. */
 struct output_ops {
 	const char	*name;
 	/* Start writing to fp (not owned).  NULL when out of memory. */
@@ -87,8 +98,19 @@ struct output_ops {
 
 /* The format named name, or NULL. */
 const struct output_ops	*output_lookup(const char *name);
-/* Names of all formats, comma-separated, for messages and --help. */
-const char		*output_names(void);
+/* The i-th format in output.c's table, or NULL past the last; 0 is the default. */
+const struct output_ops	*output_format(size_t i);
+/* Names of all formats, ", "-separated, into buf (truncated to len). */
+void			 output_names(char *buf, size_t len);
+
+/* The callbacks, skipping those a format left NULL (which succeed). */
+int	output_finding(const struct output_ops *ops, struct output *out,
+	    const struct finding *f);
+int	output_user(const struct output_ops *ops, struct output *out,
+	    const struct inventory_row *row);
+int	output_end(const struct output_ops *ops, struct output *out,
+	    const struct run_summary *sum);
+void	output_free(const struct output_ops *ops, struct output *out);
 
 /*
  * What every format shows for a user in --inventory, so that they agree:
@@ -96,8 +118,7 @@ const char		*output_names(void);
  * "inactive", "none"), the note for a last-use column that holds no
  * timestamp ("never", "no_information", "not_supported"; NULL for
  * TIME_SET), and the age in days of a credential's last use or creation
- * as the rules define it (false when the password is disabled or the key
- * slot is empty, or no timestamp is known).
+ * as the rules measure it (rules_password_age, rules_key_age).
  */
 const char	*output_password_state(enum password_state state);
 const char	*output_slot_state(enum slot_state state);
@@ -117,7 +138,7 @@ bool		 output_key_days(const struct inventory_row *row, int n,
  */
 void		 output_format_int(int64_t n, char buf[OUTPUT_INTSZ]);
 
-/* The formats; output.c lists them. */
+/* The formats; output.c's table lists them. */
 extern const struct output_ops format_table_ops;
 extern const struct output_ops format_csv_ops;
 extern const struct output_ops format_json_ops;

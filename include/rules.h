@@ -205,6 +205,18 @@ int	rules_eval(const struct policy *pol, const struct user_record *rec,
 	    finding_fn fn, void *ctx, struct eval_result *res);
 
 /*
+ * The age in days at as_of of rec's password, or of its access key n
+ * (0 or 1), as the rules measure it: from its last use, else its last
+ * change or rotation, else the user's creation.  False when the
+ * password is disabled or the key slot empty, or no timestamp is known;
+ * --inventory shows these ages.
+ */
+bool	rules_password_age(const struct user_record *rec, int64_t as_of,
+	    int64_t *days);
+bool	rules_key_age(const struct user_record *rec, int n, int64_t as_of,
+	    int64_t *days);
+
+/*
  * Whole-name shell glob match (*, ?, [...]) as suppressions use it;
  * exposed for tests.
  */

@@ -96,7 +96,7 @@ audit_finding(void *ctx, struct finding *f)
 	audit_count(a, f);
 	if (a->opt->inventory)
 		return 0;
-	if (a->ops->finding(a->out, f) == -1) {
+	if (output_finding(a->ops, a->out, f) == -1) {
 		outfile_failed(&a->of);
 		return 1;
 	}
@@ -124,7 +124,7 @@ audit_record(void *ctx, const struct user_record *rec)
 	row.findings = a->rec_findings;
 	row.has_worst = a->rec_has_worst;
 	row.worst = a->rec_worst;
-	if (a->ops->user(a->out, &row) == -1) {
+	if (output_user(a->ops, a->out, &row) == -1) {
 		outfile_failed(&a->of);
 		return 1;
 	}
@@ -288,8 +288,8 @@ audit_begin(struct audit *a)
 	info.version = CREDAUDIT_VERSION;
 	info.policy = &a->policy;
 	info.inventory = a->opt->inventory;
-	info.source = a->source;
-	info.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
+	info.opts.source = a->source;
+	info.opts.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if ((a->out = a->ops->open(a->of.fp, &info)) == NULL) {
 		audit_error(a, strerror(ENOMEM));
@@ -308,7 +308,7 @@ audit_end(struct audit *a)
 	if (a->baseline != NULL)
 		a->sum.resolved = baseline_resolved(a->baseline,
 		    &a->sum.nresolved);
-	if (!a->of.failed && a->ops->end(a->out, &a->sum) == -1)
+	if (!a->of.failed && output_end(a->ops, a->out, &a->sum) == -1)
 		outfile_failed(&a->of);
 }
 
@@ -316,7 +316,7 @@ static void
 audit_free(struct audit *a)
 {
 	if (a->ops != NULL)
-		a->ops->free(a->out);
+		output_free(a->ops, a->out);
 	outfile_discard(&a->of);
 	baseline_free(a->baseline);
 	policy_free(&a->policy);
@@ -330,9 +330,12 @@ audit_check_options(struct audit *a)
 {
 	const struct options	*opt = a->opt;
 
+	char			 names[256];
+
 	if ((a->ops = output_lookup(opt->format)) == NULL) {
+		output_names(names, sizeof(names));
 		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--format: expected "
-		    "one of %s, got \"%s\"", output_names(), opt->format);
+		    "one of %s, got \"%s\"", names, opt->format);
 		return -1;
 	}
 	if (opt->fail_on_new && opt->baseline == NULL) {

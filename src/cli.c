@@ -58,8 +58,7 @@ static const struct cli_option cli_options[] = {
 	    "lowest severity that makes the exit status 1 (default low; never)" },
 	{ "fail-on-new", OPT_FAIL_ON_NEW, NULL,
 	    "with --baseline, only new findings make the exit status 1" },
-	{ "format", OPT_FORMAT, "FORMAT",
-	    "table (default), csv, json, ndjson or script" },
+	{ "format", OPT_FORMAT, "FORMAT", NULL },
 	{ "help", OPT_HELP, NULL, "show this help and exit" },
 	{ "inventory", OPT_INVENTORY, NULL,
 	    "one record per user instead of findings" },
@@ -231,7 +230,7 @@ cli_defaults(struct options *opt)
 {
 	memset(opt, 0, sizeof(*opt));
 	opt->action = CLI_RUN;
-	opt->format = "table";
+	opt->format = output_format(0)->name;
 	opt->fail_on = SEV_LOW;
 	opt->min_severity = SEV_LOW;
 }
@@ -299,11 +298,23 @@ cli_cat(char *buf, size_t len, const char *s)
 static const char *
 cli_help_text(const struct cli_option *o, char *buf, size_t len)
 {
-	int	 i, n = 0;
+	const struct output_ops	*ops;
+	size_t			 f;
+	int			 i, n = 0;
 
 	if (o->help != NULL)
 		return o->help;
 	buf[0] = '\0';
+	/* "table (default), csv, json, ndjson or script" */
+	for (f = 0; o->id == OPT_FORMAT && (ops = output_format(f)) != NULL;
+	    f++) {
+		if (f > 0)
+			cli_cat(buf, len, output_format(f + 1) == NULL ?
+			    " or " : ", ");
+		cli_cat(buf, len, ops->name);
+		if (f == 0)
+			cli_cat(buf, len, " (default)");
+	}
 	if (o->id == OPT_DAYS) {
 		cli_cat(buf, len, "threshold of ");
 		for (i = 0; i < RULE_COUNT; i++) {
@@ -346,6 +357,7 @@ cli_help_rule(FILE *fp, const struct rule *r)
 int
 cli_help(FILE *fp)
 {
+	char	 names[256];
 	size_t	 i;
 
 	if (fprintf(fp, "credaudit %s: audit an AWS IAM credential report\n\n",
@@ -361,10 +373,11 @@ cli_help(FILE *fp)
 	for (i = 0; i < RULE_COUNT; i++)
 		if (cli_help_rule(fp, &rules_table[i]) == -1)
 			return -1;
+	output_names(names, sizeof(names));
 	if (fprintf(fp, "\nFormats: %s.  With no file, or -, read standard "
 	    "input.\nExit status: 0 no finding at or above --fail-on, "
 	    "1 such findings, 2 trouble.\nSee credaudit(1).\n",
-	    output_names()) < 0)
+	    names) < 0)
 		return -1;
 	return 0;
 }

@@ -36,6 +36,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "baseline.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"

@@ -208,8 +208,8 @@ script_open(FILE *fp, const struct run_info *info)
 	if (script_puts(o, "#!/bin/sh\n") == -1 || script_note(o,
 	    "credaudit %s remediation plan", info->version) == -1)
 		return o;
-	if (info->source != NULL &&
-	    script_note(o, "source: %s", info->source) == -1)
+	if (info->opts.source != NULL &&
+	    script_note(o, "source: %s", info->opts.source) == -1)
 		return o;
 	if (info->policy != NULL) {
 		timeparse_format(info->policy->as_of, when);
@@ -409,15 +409,6 @@ script_finding(struct output *o, const struct finding *f)
 	return script_puts(o, "\n");
 }
 
-/* The plan has no inventory view; see the top of this file. */
-static int
-script_user(struct output *o, const struct inventory_row *row)
-{
-	(void)o;
-	(void)row;
-	return 0;
-}
-
 static int
 script_end(struct output *o, const struct run_summary *sum)
 {
@@ -444,11 +435,12 @@ script_free(struct output *o)
 	free(o);
 }
 
+/* No user(): the plan has no inventory view; see the top of this file. */
 const struct output_ops format_script_ops = {
 	"script",
 	script_open,
 	script_finding,
-	script_user,
+	NULL,
 	script_end,
 	script_free
 };

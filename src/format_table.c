@@ -34,7 +34,7 @@
  * U+0080..U+009F, invalid UTF-8) is shown as a \xNN escape: a tampered
  * report cannot move the cursor or retitle the terminal.  Widths count
  * one column per code point.  Colour (SGR, on the severity only) is used
- * only when run_info.color says so.
+ * only when the output_opts say so (color).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -536,9 +536,9 @@ out_table_cells(const struct output *out, const struct tbl_layout *l, size_t i,
 		    out_table_user_cell(u, l->col[j], bufs[j]) :
 		    out_table_finding_cell(t, l->col[j], bufs[j]);
 	*sgr = NULL;
-	if (out->info.color && t != NULL)
+	if (out->info.opts.color && t != NULL)
 		*sgr = out_table_sgr(t->severity);
-	else if (out->info.color && u->has_worst)
+	else if (out->info.opts.color && u->has_worst)
 		*sgr = out_table_sgr(u->worst);
 }
 

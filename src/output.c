@@ -1,21 +1,24 @@
 /*
- * The list of output formats, and the few facts about a user's
- * credentials that every format shows the same way in --inventory.
+ * The table of output formats, the calls through it, and the few facts
+ * about a user's credentials that every format shows the same way in
+ * --inventory.
  *
- * main.c asks for a format by name once; from then on it only calls
- * through the ops.  The inventory helpers live here so that table, csv
- * and json agree on what "days" and "state" mean without each format
- * deciding it again.
+ * Adding a format is its file and one line in output_table below; its
+ * name then reaches --format, --help and the tests.  The inventory
+ * helpers live here so that every format agrees on what "days" and
+ * "state" mean; the ages themselves are the rules' (rules_*_age).
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "output.h"
 #include "report.h"
-#include "timeparse.h"
+#include "rules.h"
 
+/* --help's order; the first is the default. */
 static const struct output_ops *const output_table[] = {
 	&format_table_ops,
 	&format_csv_ops,
@@ -39,11 +42,54 @@ output_lookup(const char *name)
 	return NULL;
 }
 
-/* Kept in step with output_table; test_format checks that it is. */
-const char *
-output_names(void)
+const struct output_ops *
+output_format(size_t i)
 {
-	return "table, csv, json, ndjson, script";
+	return i < OUTPUT_COUNT ? output_table[i] : NULL;
+}
+
+void
+output_names(char *buf, size_t len)
+{
+	size_t	 i, used = 0;
+	int	 n;
+
+	buf[0] = '\0';
+	for (i = 0; i < OUTPUT_COUNT && used < len; i++) {
+		n = snprintf(buf + used, len - used, "%s%s", i > 0 ? ", " : "",
+		    output_table[i]->name);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+int
+output_finding(const struct output_ops *ops, struct output *out,
+    const struct finding *f)
+{
+	return ops->finding != NULL ? ops->finding(out, f) : 0;
+}
+
+int
+output_user(const struct output_ops *ops, struct output *out,
+    const struct inventory_row *row)
+{
+	return ops->user != NULL ? ops->user(out, row) : 0;
+}
+
+int
+output_end(const struct output_ops *ops, struct output *out,
+    const struct run_summary *sum)
+{
+	return ops->end != NULL ? ops->end(out, sum) : 0;
+}
+
+void
+output_free(const struct output_ops *ops, struct output *out)
+{
+	if (ops->free != NULL)
+		ops->free(out);
 }
 
 const char *
@@ -90,48 +136,16 @@ output_time_note(enum time_kind kind)
 	}
 }
 
-/* The first timestamp of a, b, c that is set; false when none is. */
-static bool
-output_first_time(const struct cred_time *a, const struct cred_time *b,
-    const struct cred_time *c, int64_t *t)
-{
-	const struct cred_time	*v[3] = { a, b, c };
-	size_t			 i;
-
-	for (i = 0; i < 3; i++) {
-		if (v[i]->kind == TIME_SET) {
-			*t = v[i]->t;
-			return true;
-		}
-	}
-	return false;
-}
-
 bool
 output_password_days(const struct inventory_row *row, int64_t *days)
 {
-	const struct user_record	*rec = row->rec;
-	int64_t				 t;
-
-	if (rec->password == PASSWORD_DISABLED ||
-	    !output_first_time(&rec->password_last_used,
-	    &rec->password_last_changed, &rec->created, &t))
-		return false;
-	*days = timeparse_age_days(t, row->as_of);
-	return true;
+	return rules_password_age(row->rec, row->as_of, days);
 }
 
 bool
 output_key_days(const struct inventory_row *row, int n, int64_t *days)
 {
-	const struct key_slot	*k = &row->rec->key[n];
-	int64_t			 t;
-
-	if (k->state == SLOT_ABSENT || !output_first_time(&k->last_used,
-	    &k->last_rotated, &row->rec->created, &t))
-		return false;
-	*days = timeparse_age_days(t, row->as_of);
-	return true;
+	return rules_key_age(row->rec, n, row->as_of, days);
 }
 
 void

@@ -121,6 +121,32 @@ age_key(struct age *a, const struct user_record *rec, int i, int64_t as_of)
 	    AGE_NEVER_CREATED, rec, as_of);
 }
 
+bool
+rules_password_age(const struct user_record *rec, int64_t as_of,
+    int64_t *days)
+{
+	struct age	 a;
+
+	if (rec->password == PASSWORD_DISABLED)
+		return false;
+	age_password(&a, rec, as_of);
+	*days = a.days;
+	return a.basis != AGE_UNKNOWN;
+}
+
+bool
+rules_key_age(const struct user_record *rec, int n, int64_t as_of,
+    int64_t *days)
+{
+	struct age	 a;
+
+	if (rec->key[n].state == SLOT_ABSENT)
+		return false;
+	age_key(&a, rec, n, as_of);
+	*days = a.days;
+	return a.basis != AGE_UNKNOWN;
+}
+
 /* An unknown age is never stale: there is nothing to judge. */
 static bool
 age_stale(const struct age *a, int threshold)

@@ -167,7 +167,7 @@ info_init(struct run_info *info, struct policy *pol, bool inventory)
 	info->version = "1.0.0";
 	info->policy = pol;
 	info->inventory = inventory;
-	info->source = "report.csv";
+	info->opts.source = "report.csv";
 }
 
 /* The plan for n findings; the caller frees it. */
@@ -190,9 +190,9 @@ plan_make(const struct finding *fs, size_t n)
 	out = ops->open(fp, &info);
 	assert_non_null(out);
 	for (i = 0; i < n; i++)
-		assert_int_equal(ops->finding(out, &fs[i]), 0);
-	assert_int_equal(ops->end(out, &sum), 0);
-	ops->free(out);
+		assert_int_equal(output_finding(ops, out, &fs[i]), 0);
+	assert_int_equal(output_end(ops, out, &sum), 0);
+	output_free(ops, out);
 	assert_int_equal(fclose(fp), 0);
 	return text;
 }
@@ -466,9 +466,9 @@ test_script_plan_inventory(void **state)
 	assert_non_null(fp);
 	out = ops->open(fp, &info);
 	assert_non_null(out);
-	assert_int_equal(ops->user(out, &row), 0);
-	assert_int_equal(ops->end(out, &sum), 0);
-	ops->free(out);
+	assert_int_equal(output_user(ops, out, &row), 0);
+	assert_int_equal(output_end(ops, out, &sum), 0);
+	output_free(ops, out);
 	assert_int_equal(fclose(fp), 0);
 	assert_string_equal(text, expected);
 	free(text);
@@ -609,9 +609,9 @@ test_script_write_failure(void **state)
 	assert_int_equal(setvbuf(fp, NULL, _IONBF, 0), 0);
 	out = ops->open(fp, &info);
 	assert_non_null(out);
-	assert_int_equal(ops->finding(out, &f), -1);
-	assert_int_equal(ops->end(out, &sum), -1);
-	ops->free(out);
+	assert_int_equal(output_finding(ops, out, &f), -1);
+	assert_int_equal(output_end(ops, out, &sum), -1);
+	output_free(ops, out);
 	fclose(fp);
 }
 
