@@ -63,11 +63,7 @@ struct run_info {
 /* What is known at the end. */
 struct run_summary {
 	unsigned long		 users;
-	unsigned long		 findings;	/* unsuppressed */
-	unsigned long		 suppressed;
-	unsigned long		 by_severity[SEV_COUNT];	/* unsuppressed */
-	unsigned long		 by_rule[RULE_COUNT];	/* unsuppressed */
-	unsigned long		 new_findings;	/* with a baseline */
+	struct finding_counts	 counts;	/* the records' counts, added */
 	const struct input_info	*inputs;
 	size_t			 ninputs;
 	const struct resolved_finding *resolved;	/* with a baseline */

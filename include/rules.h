@@ -107,6 +107,7 @@ struct suppression {
 
 struct policy {
 	int64_t		 as_of;
+	enum severity	 min_severity;	/* rules below it raise nothing */
 	int		 days[RULE_COUNT];	/* RULE_NO_DAYS for rules without */
 	bool		 enabled[RULE_COUNT];
 	enum severity	 severity[RULE_COUNT];
@@ -114,7 +115,7 @@ struct policy {
 	size_t		 nsuppressions;
 };
 
-/* Fill *pol with the contract's defaults: every rule on, as_of 0. */
+/* Fill *pol with the contract's defaults: every rule on, as_of 0, no floor. */
 void	policy_init(struct policy *pol);
 /* Free what the policy owns (not pol itself); safe on an initialised one. */
 void	policy_free(struct policy *pol);
@@ -187,19 +188,40 @@ struct finding {
 /* Receives each finding; the finding may be annotated (status). */
 typedef int (*finding_fn)(void *ctx, struct finding *f);
 
-struct eval_result {
-	unsigned	 findings;	/* unsuppressed ones */
-	unsigned	 suppressed;
+/*
+ * The one set of finding counters.  The engine counts each finding it
+ * raises, after the callback has seen it (so a status the callback set,
+ * NEW, is counted); a run adds up its records' counts.  Everything but
+ * suppressed counts unsuppressed findings only.
+ */
+struct finding_counts {
+	unsigned long	 findings;
+	unsigned long	 suppressed;
+	unsigned long	 new_findings;	/* status FINDING_STATUS_NEW */
+	unsigned long	 by_severity[SEV_COUNT];
+	unsigned long	 new_by_severity[SEV_COUNT];
+	unsigned long	 by_rule[RULE_COUNT];
 	bool		 has_worst;
-	enum severity	 worst;		/* of the unsuppressed findings */
+	enum severity	 worst;
+};
+
+/* Count f into *c. */
+void	finding_counts_count(struct finding_counts *c, const struct finding *f);
+/* Add the counts of *part to *total. */
+void	finding_counts_add(struct finding_counts *total,
+	    const struct finding_counts *part);
+
+struct eval_result {
+	struct finding_counts counts;	/* of this record's findings */
 	unsigned	 future_timestamps;	/* timestamps after as_of */
 	int		 stopped;	/* the callback's non-zero return */
 };
 
 /*
  * Evaluate every enabled rule on rec under pol, in rules_table order,
- * calling fn for each finding.  Fills *res.  Returns 0, or the callback's
- * first non-zero value (evaluation stops there).
+ * calling fn for each finding; a rule whose severity is below the
+ * policy's min_severity raises nothing at all.  Fills *res.  Returns 0,
+ * or the callback's first non-zero value (evaluation stops there).
  */
 int	rules_eval(const struct policy *pol, const struct user_record *rec,
 	    finding_fn fn, void *ctx, struct eval_result *res);

@@ -26,9 +26,6 @@
 #include "rules.h"
 #include "timeparse.h"
 
-
-
-
 /* Everything one run holds; audit_free releases it. */
 struct audit {
 	const struct options	*opt;
@@ -41,11 +38,7 @@ struct audit {
 	struct run_summary	 sum;
 	struct input_info	*inputs;
 	char			*source;	/* input names, for the script header */
-	unsigned long		 failing;	/* findings that make status 1 */
 	unsigned long		 future;	/* in the current input */
-	unsigned		 rec_findings;	/* of the current record */
-	bool			 rec_has_worst;
-	enum severity		 rec_worst;
 };
 
 static void
@@ -54,46 +47,13 @@ audit_error(struct audit *a, const char *msg)
 	diag_report(a->diag, DIAG_ERROR, NULL, 0, "%s", msg);
 }
 
-/* Does this finding make the exit status 1? */
-static bool
-audit_fails_on(const struct audit *a, const struct finding *f)
-{
-	if (a->opt->fail_never || f->suppressed || f->severity < a->opt->fail_on)
-		return false;
-	return !a->opt->fail_on_new || f->status == FINDING_STATUS_NEW;
-}
-
-static void
-audit_count(struct audit *a, const struct finding *f)
-{
-	if (f->suppressed) {
-		a->sum.suppressed++;
-		return;
-	}
-	a->sum.findings++;
-	a->sum.by_severity[f->severity]++;
-	a->sum.by_rule[f->rule]++;
-	if (f->status == FINDING_STATUS_NEW)
-		a->sum.new_findings++;
-	a->rec_findings++;
-	if (!a->rec_has_worst || f->severity > a->rec_worst)
-		a->rec_worst = f->severity;
-	a->rec_has_worst = true;
-	if (audit_fails_on(a, f))
-		a->failing++;
-}
-
 static int
 audit_finding(void *ctx, struct finding *f)
 {
 	struct audit	*a = ctx;
 
-	/* --min-severity: as if no rule had raised it. */
-	if (f->severity < a->opt->min_severity)
-		return 0;
 	if (a->baseline != NULL)
 		f->status = baseline_mark(a->baseline, f->id);
-	audit_count(a, f);
 	if (a->opt->inventory)
 		return 0;
 	if (output_finding(a->ops, a->out, f) == -1) {
@@ -111,19 +71,19 @@ audit_record(void *ctx, const struct user_record *rec)
 	struct inventory_row	 row;
 	int			 rc;
 
-	a->rec_findings = 0;
-	a->rec_has_worst = false;
 	a->sum.users++;
-	if ((rc = rules_eval(&a->policy, rec, audit_finding, a, &res)) != 0)
+	rc = rules_eval(&a->policy, rec, audit_finding, a, &res);
+	finding_counts_add(&a->sum.counts, &res.counts);
+	if (rc != 0)
 		return rc;
 	a->future += res.future_timestamps;
 	if (!a->opt->inventory)
 		return 0;
 	row.rec = rec;
 	row.as_of = a->policy.as_of;
-	row.findings = a->rec_findings;
-	row.has_worst = a->rec_has_worst;
-	row.worst = a->rec_worst;
+	row.findings = (unsigned)res.counts.findings;
+	row.has_worst = res.counts.has_worst;
+	row.worst = res.counts.worst;
 	if (output_user(a->ops, a->out, &row) == -1) {
 		outfile_failed(&a->of);
 		return 1;
@@ -203,6 +163,8 @@ audit_policy(struct audit *a)
 
 	policy_init(&a->policy);
 	a->policy.as_of = opt->has_as_of ? opt->as_of : (int64_t)time(NULL);
+	/* --min-severity: as if no rule below it had raised anything. */
+	a->policy.min_severity = opt->min_severity;
 	if (opt->config != NULL &&
 	    config_load(opt->config, &a->policy, a->diag) == -1)
 		return -1;
@@ -357,9 +319,19 @@ audit_check_options(struct audit *a)
 static int
 audit_status(const struct audit *a)
 {
+	const struct finding_counts	*c = &a->sum.counts;
+	int				 sev;
+
 	if (a->diag->errors > 0)
 		return AUDIT_EXIT_TROUBLE;
-	return a->failing > 0 ? AUDIT_EXIT_FINDINGS : AUDIT_EXIT_CLEAN;
+	if (a->opt->fail_never)
+		return AUDIT_EXIT_CLEAN;
+	/* --fail-on-new: only new findings count. */
+	for (sev = (int)a->opt->fail_on; sev < SEV_COUNT; sev++)
+		if ((a->opt->fail_on_new ? c->new_by_severity[sev] :
+		    c->by_severity[sev]) > 0)
+			return AUDIT_EXIT_FINDINGS;
+	return AUDIT_EXIT_CLEAN;
 }
 
 static void

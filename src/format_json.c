@@ -582,13 +582,13 @@ out_json_add_counts(cJSON *s, const struct run_summary *sum)
 		return -1;
 	for (i = SEV_COUNT - 1; i >= 0; i--)
 		if (out_json_add_number(o, severity_name((enum severity)i),
-		    true, sum->by_severity[i]) == NULL)
+		    true, sum->counts.by_severity[i]) == NULL)
 			return -1;
 	if ((o = out_json_add(s, "by_rule", cJSON_CreateObject())) == NULL)
 		return -1;
 	for (i = 0; i < RULE_COUNT; i++)
 		if (out_json_add_number(o, rules_table[i].id, true,
-		    sum->by_rule[i]) == NULL)
+		    sum->counts.by_rule[i]) == NULL)
 			return -1;
 	return 0;
 }
@@ -601,11 +601,13 @@ out_json_add_summary(cJSON *obj, const struct output *out,
 
 	if ((s = out_json_add(obj, "summary", cJSON_CreateObject())) == NULL ||
 	    out_json_add_number(s, "users", true, sum->users) == NULL ||
-	    out_json_add_number(s, "findings", true, sum->findings) == NULL ||
-	    out_json_add_number(s, "suppressed", true, sum->suppressed) == NULL)
+	    out_json_add_number(s, "findings", true,
+	    sum->counts.findings) == NULL ||
+	    out_json_add_number(s, "suppressed", true,
+	    sum->counts.suppressed) == NULL)
 		return -1;
 	if (out->info.baseline && (out_json_add_number(s, "new", true,
-	    sum->new_findings) == NULL || out_json_add_number(s, "resolved",
+	    sum->counts.new_findings) == NULL || out_json_add_number(s, "resolved",
 	    true, sum->nresolved) == NULL))
 		return -1;
 	return out_json_add_counts(s, sum);

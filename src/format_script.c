@@ -125,7 +125,6 @@ struct output {
 	unsigned	 done;
 	unsigned long	 actions;
 	unsigned long	 no_action;	/* unsuppressed, left as comments */
-	unsigned long	 suppressed;
 };
 
 static int
@@ -395,7 +394,6 @@ script_finding(struct output *o, const struct finding *f)
 	if (o->inventory)
 		return 0;
 	if (f->suppressed) {
-		o->suppressed++;
 		rc = script_note(o, "suppressed: %s (%s)", f->id,
 		    f->suppress_reason != NULL ? f->suppress_reason : "");
 	} else if (f->def->remedy == REMEDY_ADVICE) {
@@ -412,7 +410,6 @@ script_finding(struct output *o, const struct finding *f)
 static int
 script_end(struct output *o, const struct run_summary *sum)
 {
-	(void)sum;
 	if (ferror(o->fp))
 		return -1;
 	if (o->inventory)
@@ -420,8 +417,8 @@ script_end(struct output *o, const struct run_summary *sum)
 	return script_note(o, "%lu action%s, %lu finding%s without an action, "
 	    "%lu suppressed finding%s.", o->actions,
 	    script_plural(o->actions), o->no_action,
-	    script_plural(o->no_action), o->suppressed,
-	    script_plural(o->suppressed));
+	    script_plural(o->no_action), sum->counts.suppressed,
+	    script_plural(sum->counts.suppressed));
 }
 
 static void

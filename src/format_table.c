@@ -629,21 +629,22 @@ out_table_plural(unsigned long n)
 static int
 out_table_put_summary(struct output *out, const struct run_summary *s)
 {
-	const unsigned long	*sev = s->by_severity;
+	const struct finding_counts *c = &s->counts;
+	const unsigned long	*sev = c->by_severity;
 	int			 n;
 
-	if (s->findings == 0) {
+	if (c->findings == 0) {
 		n = fprintf(out->fp, "no findings in %lu user%s", s->users,
 		    out_table_plural(s->users));
-		if (n >= 0 && s->suppressed > 0)
-			n = fprintf(out->fp, "; %lu suppressed", s->suppressed);
+		if (n >= 0 && c->suppressed > 0)
+			n = fprintf(out->fp, "; %lu suppressed", c->suppressed);
 	} else
 		n = fprintf(out->fp, "%lu finding%s in %lu user%s: %lu "
 		    "critical, %lu high, %lu medium, %lu low; %lu suppressed",
-		    s->findings, out_table_plural(s->findings), s->users,
+		    c->findings, out_table_plural(c->findings), s->users,
 		    out_table_plural(s->users), sev[SEV_CRITICAL],
 		    sev[SEV_HIGH], sev[SEV_MEDIUM], sev[SEV_LOW],
-		    s->suppressed);
+		    c->suppressed);
 	if (n < 0 || fputc('\n', out->fp) == EOF)
 		return -1;
 	return 0;
@@ -656,10 +657,10 @@ out_table_put_baseline(struct output *out, const struct run_summary *s)
 
 	if (!out->info.baseline_has_as_of)
 		return fprintf(out->fp, "%lu new, %zu resolved since the "
-		    "baseline\n", s->new_findings, s->nresolved) < 0 ? -1 : 0;
+		    "baseline\n", s->counts.new_findings, s->nresolved) < 0 ? -1 : 0;
 	timeparse_format_date(out->info.baseline_as_of, day);
 	return fprintf(out->fp, "%lu new, %zu resolved since %s\n",
-	    s->new_findings, s->nresolved, day) < 0 ? -1 : 0;
+	    s->counts.new_findings, s->nresolved, day) < 0 ? -1 : 0;
 }
 
 static int

@@ -204,17 +204,45 @@ suppress_apply(const struct policy *pol, struct finding *f)
 	}
 }
 
-static void
-result_count(struct eval_result *res, const struct finding *f)
+void
+finding_counts_count(struct finding_counts *c, const struct finding *f)
 {
 	if (f->suppressed) {
-		res->suppressed++;
+		c->suppressed++;
 		return;
 	}
-	res->findings++;
-	if (!res->has_worst || f->severity > res->worst) {
-		res->has_worst = true;
-		res->worst = f->severity;
+	c->findings++;
+	c->by_severity[f->severity]++;
+	c->by_rule[f->rule]++;
+	if (f->status == FINDING_STATUS_NEW) {
+		c->new_findings++;
+		c->new_by_severity[f->severity]++;
+	}
+	if (!c->has_worst || f->severity > c->worst) {
+		c->has_worst = true;
+		c->worst = f->severity;
+	}
+}
+
+void
+finding_counts_add(struct finding_counts *total,
+    const struct finding_counts *part)
+{
+	size_t	 i;
+
+	total->findings += part->findings;
+	total->suppressed += part->suppressed;
+	total->new_findings += part->new_findings;
+	for (i = 0; i < SEV_COUNT; i++) {
+		total->by_severity[i] += part->by_severity[i];
+		total->new_by_severity[i] += part->new_by_severity[i];
+	}
+	for (i = 0; i < RULE_COUNT; i++)
+		total->by_rule[i] += part->by_rule[i];
+	if (part->has_worst && (!total->has_worst ||
+	    part->worst > total->worst)) {
+		total->has_worst = true;
+		total->worst = part->worst;
 	}
 }
 
@@ -285,8 +313,8 @@ rule_emit(struct rule_ctx *rc, const struct user_record *rec,
 	vsnprintf(f.message, sizeof(f.message), fmt, ap);
 	va_end(ap);
 	suppress_apply(rc->pol, &f);
-	result_count(rc->res, &f);
 	rc->res->stopped = rc->fn(rc->ctx, &f);
+	finding_counts_count(&rc->res->counts, &f);
 }
 
 static int
@@ -852,7 +880,8 @@ rules_eval(const struct policy *pol, const struct user_record *rec,
 	rc.ctx = ctx;
 	rc.res = res;
 	for (i = 0; i < RULE_COUNT && res->stopped == 0; i++) {
-		if (!pol->enabled[i] || rules_table[i].root != rec->is_root)
+		if (!pol->enabled[i] || rules_table[i].root != rec->is_root ||
+		    pol->severity[i] < pol->min_severity)
 			continue;
 		rc.rule = (enum rule_index)i;
 		rules_table[i].check(&rc, rec);

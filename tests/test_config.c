@@ -132,15 +132,15 @@ test_config_example_suppresses(void **state)
 	/* unused-access-key on access_key_2 only (45 days; 100 old). */
 	assert_int_equal(rules_eval(&pol, &rec, count_finding, &reason, &res),
 	    0);
-	assert_int_equal(res.findings, 0);
-	assert_int_equal(res.suppressed, 1);
+	assert_int_equal(res.counts.findings, 0);
+	assert_int_equal(res.counts.suppressed, 1);
 	assert_string_equal(reason,
 	    "CI key rotated by pipeline, see TICKET-12");
 	/* On the day it expires it no longer applies. */
 	pol.as_of = 1801353600;
 	rules_eval(&pol, &rec, count_finding, &reason, &res);
-	assert_int_equal(res.findings, 1);
-	assert_int_equal(res.suppressed, 0);
+	assert_int_equal(res.counts.findings, 1);
+	assert_int_equal(res.counts.suppressed, 0);
 	policy_free(&pol);
 }
 

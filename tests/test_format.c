@@ -154,20 +154,6 @@ finding_alice(struct finding *f, const struct fixture *fx)
 	f->last_used = T_KEY_USED;
 }
 
-static void
-sum_count(struct run_summary *sum, const struct finding *f)
-{
-	if (f->suppressed) {
-		sum->suppressed++;
-		return;
-	}
-	sum->findings++;
-	sum->by_severity[f->severity]++;
-	sum->by_rule[f->rule]++;
-	if (f->status == FINDING_STATUS_NEW)
-		sum->new_findings++;
-}
-
 static struct output *
 capture_open(struct capture *c, const struct output_ops *ops,
     const struct run_info *info)
@@ -205,7 +191,7 @@ run_findings(struct fixture *fx, const struct output_ops *ops,
 
 	out = capture_open(&c, ops, &fx->info);
 	for (i = 0; i < n; i++) {
-		sum_count(&fx->sum, &f[i]);
+		finding_counts_count(&fx->sum.counts, &f[i]);
 		assert_int_equal(output_finding(ops, out, &f[i]), 0);
 	}
 	return capture_end(&c, ops, out, &fx->sum);
@@ -226,9 +212,9 @@ run_inventory(struct fixture *fx, const struct output_ops *ops)
 
 	fx->info.inventory = true;
 	fx->sum.users = 3;
-	fx->sum.findings = 3;
-	fx->sum.by_severity[SEV_MEDIUM] = 2;
-	fx->sum.by_severity[SEV_LOW] = 1;
+	fx->sum.counts.findings = 3;
+	fx->sum.counts.by_severity[SEV_MEDIUM] = 2;
+	fx->sum.counts.by_severity[SEV_LOW] = 1;
 	out = capture_open(&c, ops, &fx->info);
 	for (i = 0; i < 3; i++)
 		assert_int_equal(output_user(ops, out, &rows[i]), 0);
@@ -1025,7 +1011,7 @@ test_json_baseline(void **state)
 	/* Unknown baseline time. */
 	fx.info.baseline_has_as_of = false;
 	fx.sum.nresolved = 0;
-	memset(&fx.sum.by_severity, 0, sizeof(fx.sum.by_severity));
+	memset(&fx.sum.counts.by_severity, 0, sizeof(fx.sum.counts.by_severity));
 	out = run_findings(&fx, &format_json_ops, NULL, 0);
 	assert_non_null(strstr(out, "\"baseline_as_of\":null,"));
 	assert_non_null(strstr(out, "\"findings\":[],\"resolved\":[],"));

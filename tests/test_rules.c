@@ -809,10 +809,10 @@ test_rules_finding_fields(void **state)
 	res = eval(&pol, &rec, &s);
 	/* unused-access-key and access-key-not-rotated, on key 1. */
 	assert_int_equal(s.n, 2);
-	assert_int_equal(res.findings, 2);
-	assert_int_equal(res.suppressed, 0);
-	assert_true(res.has_worst);
-	assert_int_equal(res.worst, SEV_MEDIUM);
+	assert_int_equal(res.counts.findings, 2);
+	assert_int_equal(res.counts.suppressed, 0);
+	assert_true(res.counts.has_worst);
+	assert_int_equal(res.counts.worst, SEV_MEDIUM);
 	f = seen_find(&s, RULE_UNUSED_ACCESS_KEY, "access_key_1");
 	assert_non_null(f);
 	assert_string_equal(f->id,
@@ -837,8 +837,8 @@ test_rules_finding_fields(void **state)
 	rec.created = ago(3);
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 0);
-	assert_int_equal(res.findings, 0);
-	assert_false(res.has_worst);
+	assert_int_equal(res.counts.findings, 0);
+	assert_false(res.counts.has_worst);
 }
 
 static void
@@ -857,7 +857,7 @@ test_rules_policy_overrides(void **state)
 	/* console-without-mfa (high) and nothing else at 90 days. */
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 1);
-	assert_int_equal(res.worst, SEV_HIGH);
+	assert_int_equal(res.counts.worst, SEV_HIGH);
 
 	pol.severity[RULE_CONSOLE_WITHOUT_MFA] = SEV_CRITICAL;
 	assert_int_equal(policy_set_threshold(&pol, "unused-password", 50,
@@ -865,7 +865,7 @@ test_rules_policy_overrides(void **state)
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 2);
 	assert_int_equal(s.f[0].severity, SEV_CRITICAL);
-	assert_int_equal(res.worst, SEV_CRITICAL);
+	assert_int_equal(res.counts.worst, SEV_CRITICAL);
 	assert_int_equal(s.f[1].rule, RULE_UNUSED_PASSWORD);
 	assert_int_equal(s.f[1].threshold, 50);
 	assert_string_equal(s.f[1].message,
@@ -875,7 +875,40 @@ test_rules_policy_overrides(void **state)
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 1);
 	assert_int_equal(s.f[0].rule, RULE_UNUSED_PASSWORD);
-	assert_int_equal(res.worst, SEV_MEDIUM);
+	assert_int_equal(res.counts.worst, SEV_MEDIUM);
+}
+
+/* The severity floor: a rule below it raises and counts nothing. */
+static void
+test_rules_min_severity(void **state)
+{
+	struct policy		 pol;
+	struct user_record	 rec;
+	struct eval_result	 res;
+	struct seen		 s;
+
+	(void)state;
+	pol_make(&pol);
+	rec_user(&rec, "alice");
+	rec.password = PW_ON;
+	rec.password_last_used = ago(100);
+	pol.enabled[RULE_DORMANT_USER] = false;
+	/* console-without-mfa (high), unused-password (medium). */
+	res = eval(&pol, &rec, &s);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(res.counts.findings, 2);
+	pol.min_severity = SEV_HIGH;
+	res = eval(&pol, &rec, &s);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.f[0].rule, RULE_CONSOLE_WITHOUT_MFA);
+	assert_int_equal(res.counts.findings, 1);
+	assert_int_equal(res.counts.by_severity[SEV_MEDIUM], 0);
+	assert_int_equal(res.counts.by_rule[RULE_UNUSED_PASSWORD], 0);
+	/* The floor judges the severity the policy gives the rule. */
+	pol.severity[RULE_UNUSED_PASSWORD] = SEV_CRITICAL;
+	res = eval(&pol, &rec, &s);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(res.counts.by_severity[SEV_CRITICAL], 1);
 }
 
 static void
@@ -897,7 +930,7 @@ test_rules_callback_stops(void **state)
 	assert_int_equal(rules_eval(&pol, &rec, collect, &s, &res), 7);
 	assert_int_equal(res.stopped, 7);
 	assert_int_equal(s.n, 2);
-	assert_int_equal(res.findings, 2);
+	assert_int_equal(res.counts.findings, 2);
 }
 
 static void
@@ -944,26 +977,26 @@ test_rules_suppressions(void **state)
 	assert_string_equal(s.f[0].suppress_reason, "catch-all");
 	assert_true(s.f[1].suppressed);
 	assert_string_equal(s.f[1].suppress_reason, "CI key");
-	assert_int_equal(res.findings, 0);
-	assert_int_equal(res.suppressed, 2);
-	assert_false(res.has_worst);
+	assert_int_equal(res.counts.findings, 0);
+	assert_int_equal(res.counts.suppressed, 2);
+	assert_false(res.counts.has_worst);
 
 	/* A glob matches the whole name, not a part of it. */
 	rec.user = "prod-ci-build";
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 0);
-	assert_int_equal(res.findings, 2);
-	assert_true(res.has_worst);
+	assert_int_equal(res.counts.suppressed, 0);
+	assert_int_equal(res.counts.findings, 2);
+	assert_true(res.counts.has_worst);
 	assert_false(s.f[1].suppressed);
 
 	/* The expired one would match: at as_of it no longer applies. */
 	pol.nsuppressions = 1;
 	rec.user = "ci-build";
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 0);
+	assert_int_equal(res.counts.suppressed, 0);
 	sups[0].expires = AS_OF + 1;
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 2);
+	assert_int_equal(res.counts.suppressed, 2);
 	assert_string_equal(s.f[0].suppress_reason, "expired");
 
 	/* Rule and credential must match when given. */
@@ -971,15 +1004,15 @@ test_rules_suppressions(void **state)
 	pol.nsuppressions = 1;
 	sups[2].rule = RULE_ACCESS_KEY_NOT_ROTATED;
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 0);
+	assert_int_equal(res.counts.suppressed, 0);
 	sups[2].rule = -1;
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 1);
+	assert_int_equal(res.counts.suppressed, 1);
 	assert_false(s.f[0].suppressed);
 	assert_true(s.f[1].suppressed);
 	rec.account = "999999999999";
 	res = eval(&pol, &rec, &s);
-	assert_int_equal(res.suppressed, 0);
+	assert_int_equal(res.counts.suppressed, 0);
 }
 
 static void
@@ -1160,6 +1193,7 @@ main(void)
 		cmocka_unit_test(test_rules_root_messages),
 		cmocka_unit_test(test_rules_finding_fields),
 		cmocka_unit_test(test_rules_policy_overrides),
+		cmocka_unit_test(test_rules_min_severity),
 		cmocka_unit_test(test_rules_callback_stops),
 		cmocka_unit_test(test_rules_suppressions),
 		cmocka_unit_test(test_rules_glob_match),

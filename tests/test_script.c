@@ -189,8 +189,10 @@ plan_make(const struct finding *fs, size_t n)
 	assert_non_null(fp);
 	out = ops->open(fp, &info);
 	assert_non_null(out);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		finding_counts_count(&sum.counts, &fs[i]);
 		assert_int_equal(output_finding(ops, out, &fs[i]), 0);
+	}
 	assert_int_equal(output_end(ops, out, &sum), 0);
 	output_free(ops, out);
 	assert_int_equal(fclose(fp), 0);
