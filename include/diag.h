@@ -42,6 +42,18 @@ void	diag_vreport(struct diag *d, enum diag_level level, const char *path,
 	    long line, const char *fmt, va_list ap)
 	    __attribute__((format(printf, 5, 0)));
 
+/* How much of a bad value a message shows, and room for it escaped. */
+#define DIAG_QUOTE_MAX		40
+#define DIAG_QUOTE_BUFSZ	(DIAG_QUOTE_MAX * 4 + 8)
+
+/*
+ * Write the len bytes at s into out as a double-quoted string safe for
+ * any terminal and any message: quotes and backslashes are escaped,
+ * control bytes and bytes above 0x7f written as \xNN, and only the
+ * first DIAG_QUOTE_MAX bytes shown ("..." follows when cut).  Returns out.
+ */
+const char	*diag_quote(char out[DIAG_QUOTE_BUFSZ], const char *s, size_t len);
+
 /* A sink that writes "credaudit: MSG\n" to the FILE * in ctx. */
 void	diag_stderr(void *ctx, enum diag_level level, const char *msg);
 

@@ -20,4 +20,7 @@ size_t	utf8_seq(const unsigned char *s, size_t len);
 /* Are the len bytes at s valid UTF-8 as a whole? */
 bool	utf8_valid(const char *s, size_t len);
 
+/* Step *buf and *len past a UTF-8 byte order mark; true if there was one. */
+bool	utf8_skip_bom(const char **buf, size_t *len);
+
 #endif

@@ -51,6 +51,32 @@ diag_report(struct diag *d, enum diag_level level, const char *path,
 	va_end(ap);
 }
 
+const char *
+diag_quote(char out[DIAG_QUOTE_BUFSZ], const char *s, size_t len)
+{
+	size_t		 i, o = 0, n = len > DIAG_QUOTE_MAX ? DIAG_QUOTE_MAX : len;
+
+	out[o++] = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+		} else if (c < 0x20 || c >= 0x7f) {
+			snprintf(out + o, 5, "\\x%02x", c);
+			o += 4;
+		} else
+			out[o++] = (char)c;
+	}
+	out[o++] = '"';
+	if (n < len)
+		o += (size_t)snprintf(out + o, 4, "...");
+	out[o] = '\0';
+	return out;
+}
+
+
 void
 diag_stderr(void *ctx, enum diag_level level, const char *msg)
 {

@@ -64,3 +64,14 @@ utf8_valid(const char *s, size_t len)
 	}
 	return true;
 }
+
+bool
+utf8_skip_bom(const char **buf, size_t *len)
+{
+	if (*len >= 3 && memcmp(*buf, "\xef\xbb\xbf", 3) == 0) {
+		*buf += 3;
+		*len -= 3;
+		return true;
+	}
+	return false;
+}
