@@ -13,11 +13,31 @@
 #
 # Set CREDAUDIT_WRAPPER (e.g. "valgrind -q --error-exitcode=99") to run
 # every case under a checker.
+#
+# With -u (update), every case that differs has its expected files
+# rewritten from what the binary did, so a deliberate output change is
+# one command and a diff to review:
+#
+#	tests/e2e.sh -u build/release/credaudit testdata && git diff testdata
 set -u
 
-bin=${1:?usage: e2e.sh BINARY TESTDATA [CASE ...]}
-testdata=${2:?usage: e2e.sh BINARY TESTDATA [CASE ...]}
+usage="usage: e2e.sh [-u] BINARY TESTDATA [CASE ...]"
+update=0
+if [ "${1:-}" = "-u" ]; then
+	update=1
+	shift
+fi
+bin=${1:?$usage}
+testdata=${2:?$usage}
 shift 2
+# The cases run from TESTDATA: make a relative BINARY absolute first.
+case $bin in
+*/*) bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin") ;;
+esac
+if ! [ -x "$bin" ] && ! command -v "$bin" >/dev/null 2>&1; then
+	echo "e2e.sh: $bin: not an executable" >&2
+	exit 2
+fi
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 
@@ -26,7 +46,18 @@ if [ $# -eq 0 ]; then
 	set -- cases/*/
 fi
 
-pass=0 fail=0
+# Write what the binary did as the case's expected files.
+update_case() {
+	cp "$work/out" "$1/expected.out"
+	if [ -s "$work/err" ]; then
+		cp "$work/err" "$1/expected.err"
+	else
+		rm -f "$1/expected.err"
+	fi
+	echo "$2" >"$1/expected.status"
+}
+
+pass=0 fail=0 updated=0
 for dir in "$@"; do
 	dir=${dir%/}
 	name=${dir##*/}
@@ -57,10 +88,18 @@ for dir in "$@"; do
 	fi
 	if [ $ok -eq 1 ]; then
 		pass=$((pass + 1))
+	elif [ $update -eq 1 ]; then
+		update_case "$dir" "$status"
+		echo "UPDATED $name"
+		updated=$((updated + 1))
 	else
 		echo "FAIL $name"
 		fail=$((fail + 1))
 	fi
 done
+if [ $update -eq 1 ]; then
+	echo "e2e: $pass passed, $updated updated"
+	exit 0
+fi
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

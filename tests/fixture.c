@@ -34,6 +34,39 @@ fixture_diag_init(struct fixture_diag *fd)
 	return &fd->diag;
 }
 
+static void
+fixture_slot(struct key_slot *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->state = SLOT_ABSENT;
+	k->last_rotated.kind = TIME_NA;
+	k->last_used.kind = TIME_NA;
+}
+
+void
+fixture_record(struct user_record *rec, const char *path, long line,
+    const char *account, const char *user, const char *arn, int64_t created)
+{
+	int	 i;
+
+	memset(rec, 0, sizeof(*rec));
+	rec->path = path;
+	rec->line = line;
+	rec->user = user;
+	rec->arn = arn;
+	rec->account = account;
+	rec->created.kind = TIME_SET;
+	rec->created.t = created;
+	rec->password = PASSWORD_DISABLED;
+	rec->password_last_used.kind = TIME_NA;
+	rec->password_last_changed.kind = TIME_NA;
+	rec->password_next_rotation.kind = TIME_NA;
+	for (i = 0; i < 2; i++) {
+		fixture_slot(&rec->key[i]);
+		fixture_slot(&rec->cert[i]);
+	}
+}
+
 void
 fixture_finding(struct finding *f, enum rule_index rule,
     const struct user_record *rec, enum cred_kind kind, int slot,

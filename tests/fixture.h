@@ -7,6 +7,7 @@
 #define CREDAUDIT_TEST_FIXTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "rules.h"
@@ -20,6 +21,14 @@ struct fixture_diag {
 
 /* Point fd->diag at fd->text, emptied; returns &fd->diag. */
 struct diag	*fixture_diag_init(struct fixture_diag *fd);
+
+/*
+ * A user created at created and nothing else: password disabled, no
+ * MFA, every key and certificate slot empty, every other time N/A.
+ */
+void	fixture_record(struct user_record *rec, const char *path, long line,
+	    const char *account, const char *user, const char *arn,
+	    int64_t created);
 
 /*
  * A finding of rule about rec's credential (kind, slot) with message

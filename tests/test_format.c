@@ -74,21 +74,7 @@ static void
 record_init(struct user_record *rec, const char *user, const char *arn,
     long line)
 {
-	memset(rec, 0, sizeof(*rec));
-	rec->path = "r.csv";
-	rec->line = line;
-	rec->user = user;
-	rec->arn = arn;
-	rec->account = ACCOUNT;
-	rec->created = at(T_CREATED);
-	rec->password = PASSWORD_DISABLED;
-	rec->password_last_used = NA;
-	rec->password_last_changed = NA;
-	rec->password_next_rotation = NA;
-	rec->key[0].last_rotated = rec->key[0].last_used = NA;
-	rec->key[1].last_rotated = rec->key[1].last_used = NA;
-	rec->cert[0].last_rotated = rec->cert[0].last_used = NA;
-	rec->cert[1].last_rotated = rec->cert[1].last_used = NA;
+	fixture_record(rec, "r.csv", line, ACCOUNT, user, arn, T_CREATED);
 }
 
 /*
@@ -152,6 +138,23 @@ finding_alice(struct finding *f, const struct fixture *fx)
 	finding_days(f, 119);
 	f->has_last_used = true;
 	f->last_used = T_KEY_USED;
+}
+
+/*
+ * A run against a baseline (with an as_of when has_as_of): alice's key
+ * is new, bob's dormant-user finding existed before.
+ */
+static void
+fixture_baseline(struct fixture *fx, struct finding f[2], bool has_as_of)
+{
+	fx->info.baseline = true;
+	fx->info.baseline_has_as_of = has_as_of;
+	fx->info.baseline_as_of = has_as_of ? T_BASELINE : 0;
+	finding_alice(&f[0], fx);
+	f[0].status = FINDING_STATUS_NEW;
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx->bob, CRED_USER, -1,
+	    "idle");
+	f[1].status = FINDING_STATUS_EXISTING;
 }
 
 static struct output *
@@ -471,11 +474,7 @@ test_csv_baseline_status(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	fx.info.baseline = true;
-	finding_alice(&f[0], &fx);
-	f[0].status = FINDING_STATUS_NEW;
-	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
-	f[1].status = FINDING_STATUS_EXISTING;
+	fixture_baseline(&fx, f, false);
 	out = run_findings(&fx, &format_csv_ops, f, 2);
 	assert_non_null(strstr(out, "\"suppression_reason\",\"status\","
 	    "\"path\",\"line\"\n"));
@@ -961,15 +960,9 @@ test_json_baseline(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	fx.info.baseline = true;
-	fx.info.baseline_has_as_of = true;
-	fx.info.baseline_as_of = T_BASELINE;
+	fixture_baseline(&fx, f, true);
 	fx.sum.resolved = resolved;
 	fx.sum.nresolved = 2;
-	finding_alice(&f[0], &fx);
-	f[0].status = FINDING_STATUS_NEW;
-	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
-	f[1].status = FINDING_STATUS_EXISTING;
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
 	out = run_findings(&fx, &format_json_ops, f, 2);
@@ -1059,11 +1052,7 @@ test_ndjson_lines(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	fx.info.baseline = true;
-	finding_alice(&f[0], &fx);
-	f[0].status = FINDING_STATUS_NEW;
-	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
-	f[1].status = FINDING_STATUS_EXISTING;
+	fixture_baseline(&fx, f, false);
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
 	fixture_finding(&f[2], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1, "no MFA");

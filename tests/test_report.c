@@ -18,19 +18,14 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "fixture.h"
 #include "report.h"
+#include "report_header.h"
 #include "timeparse.h"
 
 #define MAX_RECS	32
 
-#define HEADER0	"user,arn,user_creation_time,password_enabled," \
-	"password_last_used,password_last_changed,password_next_rotation," \
-	"mfa_active,access_key_1_active,access_key_1_last_rotated," \
-	"access_key_1_last_used_date,access_key_1_last_used_region," \
-	"access_key_1_last_used_service,access_key_2_active," \
-	"access_key_2_last_rotated,access_key_2_last_used_date," \
-	"access_key_2_last_used_region,access_key_2_last_used_service," \
-	"cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated"
+#define HEADER0	REPORT_HEADER
 #define HEADER	HEADER0 "\n"
 /* A good row after the user and ARN: 20 more fields. */
 #define TAIL0	",2016-08-30T17:37:35+00:00,true,2016-11-16T14:10:34+00:00," \
@@ -64,23 +59,8 @@ struct capture {
 	size_t		 seen;		/* records delivered */
 	size_t		 skip;		/* copy only from this one on */
 	int		 stop_after;	/* return 7 after this many; 0 never */
-	char		 msgs[8192];
-	size_t		 msglen;
-	struct diag	 diag;
+	struct fixture_diag fd;		/* the loader's messages */
 };
-
-static void
-capture_emit(void *ctx, enum diag_level level, const char *msg)
-{
-	struct capture	*c = ctx;
-	int		 n;
-
-	(void)level;
-	n = snprintf(c->msgs + c->msglen, sizeof(c->msgs) - c->msglen, "%s\n",
-	    msg);
-	assert_true(n > 0 && (size_t)n < sizeof(c->msgs) - c->msglen);
-	c->msglen += (size_t)n;
-}
 
 static void
 copy_str(char *dst, size_t size, const char *src, bool *has)
@@ -142,15 +122,14 @@ capture_new(void)
 	struct capture	*c = calloc(1, sizeof(*c));
 
 	assert_non_null(c);
-	c->diag.emit = capture_emit;
-	c->diag.ctx = c;
+	fixture_diag_init(&c->fd);
 	return c;
 }
 
 static struct report_sink
 capture_sink(struct capture *c)
 {
-	struct report_sink s = { capture_record, c, &c->diag };
+	struct report_sink s = { capture_record, c, &c->fd.diag };
 
 	return s;
 }
@@ -273,8 +252,8 @@ test_load_realworld_counts(void **state)
 		assert_non_null(fp);
 		assert_int_equal(report_load(path, fp, &s, &st), 0);
 		fclose(fp);
-		assert_int_equal(c->diag.errors, 0);
-		assert_int_equal(c->diag.warnings, realworld[i].duplicates);
+		assert_int_equal(c->fd.diag.errors, 0);
+		assert_int_equal(c->fd.diag.warnings, realworld[i].duplicates);
 		assert_int_equal(st.users, realworld[i].users);
 		assert_int_equal(c->nrec, realworld[i].users);
 		assert_int_equal(st.duplicates, realworld[i].duplicates);
@@ -309,7 +288,7 @@ test_load_realworld_duplicate_warning(void **state)
 
 	(void)state;
 	c = load_realworld("c7n-account_credential_report.csv", &st);
-	assert_string_equal(c->msgs, "c7n-account_credential_report.csv:10: "
+	assert_string_equal(c->fd.text, "c7n-account_credential_report.csv:10: "
 	    "warning: duplicate of line 9 (same ARN)\n");
 	/* Both rows are still delivered. */
 	assert_string_equal(c->rec[7].user, "christopher");
@@ -348,7 +327,7 @@ test_load_duplicates_past_the_table_cap(void **state)
 	assert_int_equal(load_mem(c, "big.csv", buf, (size_t)(p - buf), &st), 0);
 	assert_int_equal(st.users, USERS + 2);
 	assert_int_equal(st.duplicates, 2);
-	assert_string_equal(c->msgs,
+	assert_string_equal(c->fd.text,
 	    "big.csv:140002: warning: duplicate of line 140001 (same ARN)\n"
 	    "big.csv:140003: warning: duplicate of line 2 (same ARN)\n");
 	free(buf);
@@ -521,7 +500,7 @@ test_load_base_fields(void **state)
 
 	(void)state;
 	c = load_loader_file("base.csv", false, &st);
-	assert_string_equal(c->msgs, "");
+	assert_string_equal(c->fd.text, "");
 	assert_int_equal(c->nrec, 3);
 	assert_true(c->rec[0].is_root);
 	assert_int_equal(c->rec[0].password, PASSWORD_NOT_SUPPORTED);
@@ -565,8 +544,8 @@ test_load_variants_identical(void **state)
 	for (i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
 		for (stream = 0; stream < 2; stream++) {
 			c = load_loader_file(variants[i], stream, &st);
-			if (c->msglen != 0)
-				fail_msg("%s: %s", variants[i], c->msgs);
+			if (c->fd.len != 0)
+				fail_msg("%s: %s", variants[i], c->fd.text);
 			if (c->nrec != base->nrec)
 				fail_msg("%s: %zu records", variants[i],
 				    c->nrec);
@@ -757,15 +736,7 @@ static const struct bad_case bad_cases[] = {
 	    "got \"si\"\n" },
 	{ "header only", HEADER, 0, 0, 0, 0, 0, "" },
 	{ "header only, BOM, no newline", "\xef\xbb\xbfUser,ARN,"
-	    "user_creation_time,password_enabled,password_last_used,"
-	    "password_last_changed,password_next_rotation,mfa_active,"
-	    "access_key_1_active,access_key_1_last_rotated,"
-	    "access_key_1_last_used_date,access_key_1_last_used_region,"
-	    "access_key_1_last_used_service,access_key_2_active,"
-	    "access_key_2_last_rotated,access_key_2_last_used_date,"
-	    "access_key_2_last_used_region,access_key_2_last_used_service,"
-	    "cert_1_active,cert_1_last_rotated,cert_2_active,"
-	    "cert_2_last_rotated", 0, 0, 0, 0, 0, "" },
+	    REPORT_HEADER_REST, 0, 0, 0, 0, 0, "" },
 	{ "empty file", "", 0, -1, 0, 0, 0,
 	    "t: error: empty input: no header row\n" },
 	{ "whitespace only", " \r\n\t\n\n  ", 0, -1, 0, 0, 0,
@@ -834,8 +805,8 @@ run_bad_case(const struct bad_case *bc, bool stream)
 
 	rc = stream ? load_stream(c, "t", bc->input, len, &st) :
 	    load_mem(c, "t", bc->input, len, &st);
-	if (strcmp(c->msgs, bc->msgs) != 0)
-		fail_msg("%s: messages\n%s\nwanted\n%s", bc->name, c->msgs,
+	if (strcmp(c->fd.text, bc->msgs) != 0)
+		fail_msg("%s: messages\n%s\nwanted\n%s", bc->name, c->fd.text,
 		    bc->msgs);
 	last = c->nrec > 0 ? c->rec[c->nrec - 1].line : 0;
 	if (rc != bc->rc || st.users != bc->users ||
@@ -931,7 +902,7 @@ test_load_too_many_columns(void **state)
 	memset(buf, ',', len);
 	buf[len - 1] = '\n';
 	assert_int_equal(load_mem(c, "t", buf, len, &st), -1);
-	assert_string_equal(c->msgs,
+	assert_string_equal(c->fd.text,
 	    "t:1: error: header has more than 1024 columns\n");
 	free(buf);
 	free(c);
@@ -974,7 +945,7 @@ test_load_field_limit(void **state)
 	buf = giant_input(REPORT_MAX_FIELD, GIANT_AFTER, &len);
 	assert_int_equal(load_mem(c, "t", buf, len, &st), 0);
 	assert_int_equal(load_stream(c, "t", buf, len, &st), 0);
-	assert_string_equal(c->msgs, "");
+	assert_string_equal(c->fd.text, "");
 	assert_int_equal(st.users, 2);
 	assert_int_equal(c->nrec, 4);
 	assert_int_equal(c->rec[3].line, 3);
@@ -985,7 +956,7 @@ test_load_field_limit(void **state)
 	c = capture_new();
 	buf = giant_input(REPORT_MAX_FIELD + 1, GIANT_AFTER, &len);
 	assert_int_equal(load_stream(c, "t", buf, len, &st), -1);
-	assert_string_equal(c->msgs,
+	assert_string_equal(c->fd.text,
 	    "t:2: error: field longer than 65536 bytes\n");
 	assert_true(st.failed);
 	assert_int_equal(st.users, 0);
@@ -996,7 +967,7 @@ test_load_field_limit(void **state)
 	c = capture_new();
 	buf = giant_input(REPORT_MAX_FIELD + 1, "", &len);
 	assert_int_equal(load_mem(c, "t", buf, len - 1, &st), -1);
-	assert_string_equal(c->msgs,
+	assert_string_equal(c->fd.text,
 	    "t:2: error: field longer than 65536 bytes\n");
 	free(buf);
 	free(c);
@@ -1046,7 +1017,7 @@ test_load_lines_across_chunks(void **state)
 		c->skip = 199;
 		assert_int_equal(stream ? load_stream(c, "t", buf, len, &st) :
 		    load_mem(c, "t", buf, len, &st), 0);
-		assert_string_equal(c->msgs, "t:303: error: user: empty value\n");
+		assert_string_equal(c->fd.text, "t:303: error: user: empty value\n");
 		assert_int_equal(st.users, 799);
 		assert_int_equal(c->seen, 799);
 		assert_int_equal(st.rows_rejected, 1);
@@ -1085,7 +1056,7 @@ test_load_giant_line_not_buffered(void **state)
 	fp = fmemopen(buf, len, "r");
 	assert_non_null(fp);
 	assert_int_equal(report_load("t", fp, &s, &st), -1);
-	assert_string_equal(c->msgs,
+	assert_string_equal(c->fd.text,
 	    "t:2: error: field longer than 65536 bytes\n");
 	assert_true(ftell(fp) <= 4 * REPORT_MAX_FIELD);
 	fclose(fp);
@@ -1106,7 +1077,7 @@ test_load_json_whitespace_and_bom(void **state)
 	/* "user,arn,user_creation_time": base64 split by newlines. */
 	assert_int_equal(load_stream(c, "t", input, sizeof(input) - 1, &st),
 	    -1);
-	assert_string_equal(c->msgs, "t: error: missing column "
+	assert_string_equal(c->fd.text, "t: error: missing column "
 	    "password_enabled\n");
 	free(c);
 }

@@ -76,21 +76,17 @@ slot_set(struct key_slot *k, enum slot_state state, long rotated, long used)
 static void
 rec_user(struct user_record *r, const char *name)
 {
-	memset(r, 0, sizeof(*r));
-	r->path = "report.csv";
-	r->line = 2;
-	r->user = name;
-	r->arn = "arn:aws:iam::123456789012:user/x";
-	r->account = ACCOUNT;
-	r->created = ago(1000);
-	r->password = PW_OFF;
-	r->password_last_used = ago(NEVER);
-	r->password_last_changed = ago(NEVER);
-	r->password_next_rotation = ago(NEVER);
-	slot_set(&r->key[0], ABS, NEVER, NEVER);
-	slot_set(&r->key[1], ABS, NEVER, NEVER);
-	slot_set(&r->cert[0], ABS, NEVER, NEVER);
-	slot_set(&r->cert[1], ABS, NEVER, NEVER);
+	fixture_record(r, "report.csv", 2, ACCOUNT, name,
+	    "arn:aws:iam::123456789012:user/x", AGO(1000));
+}
+
+/* alice with a console password, no MFA, last used days ago. */
+static void
+rec_console(struct user_record *r, long days)
+{
+	rec_user(r, "alice");
+	r->password = PW_ON;
+	r->password_last_used = ago(days);
 }
 
 /* The root row as AWS writes it: MFA on, nothing else. */
@@ -474,10 +470,25 @@ rec_from_case(struct user_record *r, const struct user_case *c)
 	slot_set(&r->key[1], c->k2, c->k2_rotated, c->k2_used);
 }
 
+/*
+ * Evaluate rec with only rule on and check that it raised n findings;
+ * false when there are none to look at.
+ */
+static bool
+eval_case(enum rule_index rule, const struct user_record *rec,
+    struct seen *s, int n)
+{
+	struct policy	 pol;
+
+	pol_only(&pol, rule);
+	eval(&pol, rec, s);
+	assert_int_equal(s->n, n);
+	return n > 0;
+}
+
 static void
 test_rules_user_cases(void **state)
 {
-	struct policy		 pol;
 	struct user_record	 rec;
 	struct seen		 s;
 	size_t			 i;
@@ -487,11 +498,8 @@ test_rules_user_cases(void **state)
 		const struct user_case	*c = &user_cases[i];
 
 		print_message("case: %s\n", c->what);
-		pol_only(&pol, c->rule);
 		rec_from_case(&rec, c);
-		eval(&pol, &rec, &s);
-		assert_int_equal(s.n, c->n);
-		if (c->n == 0)
+		if (!eval_case(c->rule, &rec, &s, c->n))
 			continue;
 		assert_int_equal(s.f[0].rule, c->rule);
 		assert_string_equal(s.f[0].credential, c->cred);
@@ -617,7 +625,6 @@ static const struct root_case root_cases[] = {
 static void
 test_rules_root_cases(void **state)
 {
-	struct policy		 pol;
 	struct user_record	 rec;
 	struct seen		 s;
 	size_t			 i;
@@ -627,7 +634,6 @@ test_rules_root_cases(void **state)
 		const struct root_case	*c = &root_cases[i];
 
 		print_message("case: %s\n", c->what);
-		pol_only(&pol, c->rule);
 		rec_root(&rec);
 		rec.password = c->pw;
 		rec.password_last_used = ago(c->pw_used);
@@ -635,9 +641,7 @@ test_rules_root_cases(void **state)
 		slot_set(&rec.key[0], c->k1, c->k1_rotated, c->k1_used);
 		slot_set(&rec.key[1], c->k2, c->k2_rotated, c->k2_used);
 		slot_set(&rec.cert[1], c->c2, c->c2_rotated, NEVER);
-		eval(&pol, &rec, &s);
-		assert_int_equal(s.n, c->n);
-		if (c->n == 0)
+		if (!eval_case(c->rule, &rec, &s, c->n))
 			continue;
 		assert_string_equal(s.f[0].credential, c->cred);
 		if (c->last_used < 0 && c->last_used != NEVER) {
@@ -851,9 +855,7 @@ test_rules_policy_overrides(void **state)
 
 	(void)state;
 	pol_make(&pol);
-	rec_user(&rec, "alice");
-	rec.password = PW_ON;
-	rec.password_last_used = ago(50);
+	rec_console(&rec, 50);
 	/* console-without-mfa (high) and nothing else at 90 days. */
 	res = eval(&pol, &rec, &s);
 	assert_int_equal(s.n, 1);
@@ -889,9 +891,7 @@ test_rules_min_severity(void **state)
 
 	(void)state;
 	pol_make(&pol);
-	rec_user(&rec, "alice");
-	rec.password = PW_ON;
-	rec.password_last_used = ago(100);
+	rec_console(&rec, 100);
 	pol.enabled[RULE_DORMANT_USER] = false;
 	/* console-without-mfa (high), unused-password (medium). */
 	res = eval(&pol, &rec, &s);

@@ -33,86 +33,12 @@
 
 #define STUB_AWS	TESTDATA_DIR "/script/aws"
 
-/* The plan's fixed beginning, as the format's documentation gives it. */
-#define PLAN_INTRO \
-	"# Review every command before running it.  No access key is " \
-	"deleted: keys are\n" \
-	"# deactivated and console passwords removed; each action is " \
-	"followed by its rollback.\n" \
-	"# Uses the aws CLI's usual environment (AWS_PROFILE, AWS_REGION, " \
-	"AWS_ENDPOINT_URL, ...).\n" \
-	"# The plan stops at the first command that fails.\n" \
-	"set -eu\n" \
-	"\n"
-
-#define PLAN_HELPERS \
-	"# require_account ACCOUNT: stop unless the aws CLI's credentials " \
-	"belong to\n" \
-	"# ACCOUNT, so no command reaches a user of the same name " \
-	"elsewhere.\n" \
-	"require_account() {\n" \
-	"\tcredaudit_account=$(aws sts get-caller-identity --query Account " \
-	"\\\n" \
-	"\t    --output text)\n" \
-	"\tif [ \"$credaudit_account\" != \"$1\" ]; then\n" \
-	"\t\tprintf 'credaudit: these commands are for account %s, not %s; " \
-	"stopping\\n' \\\n" \
-	"\t\t    \"$1\" \"$credaudit_account\" >&2\n" \
-	"\t\texit 1\n" \
-	"\tfi\n" \
-	"}\n" \
-	"\n" \
-	"# utc_second TIME: TIME as YYYY-MM-DDTHH:MM:SS when it is in UTC " \
-	"(Z or\n" \
-	"# +00:00, a fraction of a second dropped); nothing for any other " \
-	"offset,\n" \
-	"# so such a time matches no time of the report.\n" \
-	"utc_second() {\n" \
-	"\tcredaudit_rest=${1#\?\?\?\?-\?\?-\?\?T\?\?:\?\?:\?\?}\n" \
-	"\tcase $credaudit_rest in\n" \
-	"\tZ | +00:00 | .*Z | .*+00:00) printf '%s\\n' " \
-	"\"${1%\"$credaudit_rest\"}\" ;;\n" \
-	"\tesac\n" \
-	"}\n" \
-	"\n" \
-	"# deactivate_key USER CREATED: make inactive the one access key of " \
-	"USER\n" \
-	"# created at CREATED (YYYY-MM-DDTHH:MM:SSZ); when no key or more " \
-	"than one\n" \
-	"# was created then, skip and touch nothing.\n" \
-	"deactivate_key() {\n" \
-	"\tcredaudit_keys=$(aws iam list-access-keys --user-name \"$1\" \\\n" \
-	"\t    --query 'AccessKeyMetadata[].[AccessKeyId,CreateDate]' \\\n" \
-	"\t    --output text)\n" \
-	"\tcredaudit_id='' credaudit_n=0\n" \
-	"\twhile read -r credaudit_kid credaudit_created; do\n" \
-	"\t\tif [ -n \"$credaudit_kid\" ] &&\n" \
-	"\t\t    [ \"$(utc_second \"$credaudit_created\")\" = \"${2%Z}\" ]; " \
-	"then\n" \
-	"\t\t\tcredaudit_id=$credaudit_kid\n" \
-	"\t\t\tcredaudit_n=$((credaudit_n + 1))\n" \
-	"\t\tfi\n" \
-	"\tdone <<EOF\n" \
-	"$credaudit_keys\n" \
-	"EOF\n" \
-	"\tif [ \"$credaudit_n\" -eq 0 ]; then\n" \
-	"\t\tprintf 'credaudit: no access key of %s created at %s; " \
-	"skipped\\n' \\\n" \
-	"\t\t    \"$1\" \"$2\" >&2\n" \
-	"\t\treturn 0\n" \
-	"\tfi\n" \
-	"\tif [ \"$credaudit_n\" -gt 1 ]; then\n" \
-	"\t\tprintf 'credaudit: %s access keys of %s created at %s; " \
-	"skipped\\n' \\\n" \
-	"\t\t    \"$credaudit_n\" \"$1\" \"$2\" >&2\n" \
-	"\t\treturn 0\n" \
-	"\tfi\n" \
-	"\taws iam update-access-key --user-name \"$1\" \\\n" \
-	"\t    --access-key-id \"$credaudit_id\" --status Inactive\n" \
-	"\tprintf 'credaudit: deactivated access key %s of %s\\n' " \
-	"\"$credaudit_id\" \"$1\"\n" \
-	"}\n" \
-	"\n"
+/*
+ * The plan's fixed beginning after its header (the intro and the shell
+ * helpers), as a golden file: a deliberate change to the helpers is a
+ * change to that file, reviewed as a diff.
+ */
+#define PLAN_HEAD	TESTDATA_DIR "/script/plan-head.sh"
 
 /* What the stand-in aws records for each kind of call. */
 #define CALL_WHOAMI \
@@ -136,17 +62,8 @@
 static void
 rec_init(struct user_record *rec, const char *account, const char *user)
 {
-	memset(rec, 0, sizeof(*rec));
-	rec->path = "report.csv";
-	rec->line = 2;
-	rec->user = user;
-	rec->arn = "arn:aws:iam::" ACCOUNT ":user/x";
-	rec->account = account;
-	rec->created.kind = TIME_SET;
-	rec->created.t = T_2016 - 86400;
-	rec->password_last_used.kind = TIME_NA;
-	rec->password_last_changed.kind = TIME_NA;
-	rec->password_next_rotation.kind = TIME_NA;
+	fixture_record(rec, "report.csv", 2, account, user,
+	    "arn:aws:iam::" ACCOUNT ":user/x", T_2016 - 86400);
 }
 
 static void
@@ -341,13 +258,12 @@ plan_run(const char *dir, const char *account)
 static void
 test_script_plan_exact(void **state)
 {
-	static const char	 expected[] =
+	static const char	 header[] =
 	    "#!/bin/sh\n"
 	    "# credaudit 1.0.0 remediation plan\n"
 	    "# source: report.csv\n"
-	    "# as of: 2026-11-23T00:00:00Z\n"
-	    PLAN_INTRO
-	    PLAN_HELPERS
+	    "# as of: 2026-11-23T00:00:00Z\n";
+	static const char	 findings[] =
 	    "# 123456789012:<root_account>:root-no-mfa:mfa (critical)\n"
 	    "# root has no MFA\n"
 	    "# controls: cis-3.0:1.5, fsbp:IAM.9, "
@@ -403,8 +319,14 @@ test_script_plan_exact(void **state)
 	struct user_record	 root, alice, obrien, carol, dave;
 	struct finding		 fs[7];
 	const char		*dir = *state;
-	char			*plan;
+	char			*plan, *head, *expected;
 
+	head = file_read(PLAN_HEAD);
+	expected = malloc(sizeof(header) + strlen(head) + sizeof(findings));
+	assert_non_null(expected);
+	strcpy(expected, header);
+	strcat(expected, head);
+	strcat(expected, findings);
 	rec_init(&root, ACCOUNT, "<root_account>");
 	root.is_root = true;
 	rec_init(&alice, ACCOUNT, "alice");
@@ -436,6 +358,8 @@ test_script_plan_exact(void **state)
 	assert_string_equal(plan, expected);
 	plan_check(dir, plan, "");
 	free(plan);
+	free(expected);
+	free(head);
 }
 
 static void

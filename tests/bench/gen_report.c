@@ -29,6 +29,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report_header.h"
+
 #define T_START		INT64_C(1325376000)	/* 2012-01-01T00:00:00Z */
 #define T_END		INT64_C(1795391999)	/* 2026-11-22T23:59:59Z */
 #define T_TRACKING	INT64_C(1413763200)	/* 2014-10-20: no_information before */
@@ -38,15 +40,7 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-static const char header[] =
-    "user,arn,user_creation_time,password_enabled,password_last_used,"
-    "password_last_changed,password_next_rotation,mfa_active,"
-    "access_key_1_active,access_key_1_last_rotated,"
-    "access_key_1_last_used_date,access_key_1_last_used_region,"
-    "access_key_1_last_used_service,access_key_2_active,"
-    "access_key_2_last_rotated,access_key_2_last_used_date,"
-    "access_key_2_last_used_region,access_key_2_last_used_service,"
-    "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n";
+static const char header[] = REPORT_HEADER "\n";
 
 /* Word lists are short enough that every name stays within 40 bytes. */
 static const char *const firsts[] = {

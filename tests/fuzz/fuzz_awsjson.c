@@ -19,6 +19,7 @@
 #include <cjson/cJSON.h>
 
 #include "diag.h"
+#include "fuzz_common.h"
 #include "report.h"
 
 #define FUZZ_PATH	"fuzz.json"
@@ -39,14 +40,7 @@ struct outcome {
 	unsigned long		 records;
 };
 
-static void
-fuzz_check(bool ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_awsjson: invariant broken: %s\n", what);
-		abort();
-	}
-}
+const char	 fuzz_name[] = "fuzz_awsjson";
 
 static int
 fuzz_record(void *ctx, const struct user_record *rec)
@@ -64,15 +58,6 @@ fuzz_record(void *ctx, const struct user_record *rec)
 			t->bytes += strlen(rec->key[i].last_used_service);
 	}
 	return 0;
-}
-
-static void
-fuzz_discard(void *ctx, enum diag_level level, const char *msg)
-{
-	size_t	*bytes = ctx;
-
-	(void)level;
-	*bytes += strlen(msg);
 }
 
 static void

@@ -17,20 +17,14 @@
 
 #include "config.h"
 #include "diag.h"
+#include "fuzz_common.h"
 #include "rules.h"
 
 #define FUZZ_PATH	"fuzz.json"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void
-fuzz_check(bool ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_config: invariant broken: %s\n", what);
-		abort();
-	}
-}
+const char	 fuzz_name[] = "fuzz_config";
 
 static void
 fuzz_policy_rules(const struct policy *pol)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fuzz_common.h"
 #include "report.h"
 
 #define FUZZ_PATH	"fuzz.csv"
@@ -27,14 +28,7 @@ struct tally {
 	size_t		 bytes;		/* keeps the reads from being optimised out */
 };
 
-static void
-fuzz_check(bool ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_report: invariant broken: %s\n", what);
-		abort();
-	}
-}
+const char	 fuzz_name[] = "fuzz_report";
 
 static size_t
 fuzz_string(const char *s)
@@ -93,16 +87,6 @@ fuzz_record(void *ctx, const struct user_record *rec)
 	t->records++;
 	t->bytes += n;
 	return 0;
-}
-
-/* Read each message to its end, then drop it. */
-static void
-fuzz_discard(void *ctx, enum diag_level level, const char *msg)
-{
-	size_t	*bytes = ctx;
-
-	(void)level;
-	*bytes += strlen(msg);
 }
 
 static void
