@@ -52,7 +52,8 @@ void	diag_vreport(struct diag *d, enum diag_level level, const char *path,
  * control bytes and bytes above 0x7f written as \xNN, and only the
  * first DIAG_QUOTE_MAX bytes shown ("..." follows when cut).  Returns out.
  */
-const char	*diag_quote(char out[DIAG_QUOTE_BUFSZ], const char *s, size_t len);
+const char	*diag_quote(char out[DIAG_QUOTE_BUFSZ], const char *s,
+		    size_t len);
 
 /* A sink that writes "credaudit: MSG\n" to the FILE * in ctx. */
 void	diag_stderr(void *ctx, enum diag_level level, const char *msg);

@@ -81,7 +81,7 @@ struct inventory_row {
 
 struct output;	/* one format's state, opaque */
 
-/* One format; see the top of this file.  Every callback but open may be NULL. */
+/* One format; see the top of this file.  Any callback but open may be NULL. */
 struct output_ops {
 	const char	*name;
 	/* Start writing to fp (not owned).  NULL when out of memory. */
@@ -94,7 +94,7 @@ struct output_ops {
 
 /* The format named name, or NULL. */
 const struct output_ops	*output_lookup(const char *name);
-/* The i-th format in output.c's table, or NULL past the last; 0 is the default. */
+/* Format i of output.c's table, NULL past the last; 0 is the default. */
 const struct output_ops	*output_format(size_t i);
 /* Names of all formats, ", "-separated, into buf (truncated to len). */
 void			 output_names(char *buf, size_t len);
@@ -133,12 +133,5 @@ bool		 output_key_days(const struct inventory_row *row, int n,
  * numbers, and snprintf for them was a measurable share of a large run.
  */
 void		 output_format_int(int64_t n, char buf[OUTPUT_INTSZ]);
-
-/* The formats; output.c's table lists them. */
-extern const struct output_ops format_table_ops;
-extern const struct output_ops format_csv_ops;
-extern const struct output_ops format_json_ops;
-extern const struct output_ops format_ndjson_ops;
-extern const struct output_ops format_script_ops;
 
 #endif

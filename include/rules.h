@@ -1,12 +1,15 @@
 /*
  * The rule engine: one user record in, zero or more findings out.
  *
- * Rules are data.  rules_table[] holds one entry per rule with its id,
- * default severity, default threshold, the controls it maps to and the
- * function that checks it; adding a rule is one entry and one function.
+ * Rules are data.  rules_table[] holds everything a rule owns: its id,
+ * default severity and threshold (and whether --days governs it), the
+ * controls it maps to, its summary, the function that checks it and its
+ * remediation.  Adding a rule is its enum rule_index value, one check
+ * function and one table entry, plus its section of the man page.
  * A struct policy says how the rules are applied in this run (as-of time,
- * thresholds, which rules are on, severity overrides, suppressions).
- * The engine decides and never prints: findings go to a callback.
+ * severity floor, thresholds, which rules are on, severity overrides,
+ * suppressions).  The engine decides, counts and never prints: findings
+ * go to a callback.
  */
 #ifndef CREDAUDIT_RULES_H
 #define CREDAUDIT_RULES_H

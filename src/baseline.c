@@ -317,8 +317,8 @@ baseline_load(const char *path, struct diag *d)
 	if (readfile_path(path, BASELINE_MAX_SIZE, &text, &len, &opened) ==
 	    -1) {
 		if (errno == EFBIG)
-			diag_report(d, DIAG_ERROR, path, 0, "cannot read: larger "
-			    "than %zu MiB", BASELINE_MAX_SIZE >> 20);
+			diag_report(d, DIAG_ERROR, path, 0, "cannot read: "
+			    "larger than %zu MiB", BASELINE_MAX_SIZE >> 20);
 		else
 			diag_report(d, DIAG_ERROR, path, 0, "cannot read: %s",
 			    strerror(errno));

@@ -54,7 +54,8 @@ diag_report(struct diag *d, enum diag_level level, const char *path,
 const char *
 diag_quote(char out[DIAG_QUOTE_BUFSZ], const char *s, size_t len)
 {
-	size_t		 i, o = 0, n = len > DIAG_QUOTE_MAX ? DIAG_QUOTE_MAX : len;
+	size_t		 i, o = 0;
+	size_t		 n = len > DIAG_QUOTE_MAX ? DIAG_QUOTE_MAX : len;
 
 	out[o++] = '"';
 	for (i = 0; i < n; i++) {

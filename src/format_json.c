@@ -607,8 +607,8 @@ out_json_add_summary(cJSON *obj, const struct output *out,
 	    sum->counts.suppressed) == NULL)
 		return -1;
 	if (out->info.baseline && (out_json_add_number(s, "new", true,
-	    sum->counts.new_findings) == NULL || out_json_add_number(s, "resolved",
-	    true, sum->nresolved) == NULL))
+	    sum->counts.new_findings) == NULL || out_json_add_number(s,
+	    "resolved", true, sum->nresolved) == NULL))
 		return -1;
 	return out_json_add_counts(s, sum);
 }

@@ -657,7 +657,8 @@ out_table_put_baseline(struct output *out, const struct run_summary *s)
 
 	if (!out->info.baseline_has_as_of)
 		return fprintf(out->fp, "%lu new, %zu resolved since the "
-		    "baseline\n", s->counts.new_findings, s->nresolved) < 0 ? -1 : 0;
+		    "baseline\n", s->counts.new_findings, s->nresolved) < 0 ?
+		    -1 : 0;
 	timeparse_format_date(out->info.baseline_as_of, day);
 	return fprintf(out->fp, "%lu new, %zu resolved since %s\n",
 	    s->counts.new_findings, s->nresolved, day) < 0 ? -1 : 0;

@@ -18,6 +18,13 @@
 #include "report.h"
 #include "rules.h"
 
+/* Each format file defines one of these; only this table names them. */
+extern const struct output_ops format_table_ops;
+extern const struct output_ops format_csv_ops;
+extern const struct output_ops format_json_ops;
+extern const struct output_ops format_ndjson_ops;
+extern const struct output_ops format_script_ops;
+
 /* --help's order; the first is the default. */
 static const struct output_ops *const output_table[] = {
 	&format_table_ops,

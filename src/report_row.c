@@ -142,7 +142,7 @@ row_reset(struct row *r)
 	r->too_long = r->maybe_nul = false;
 }
 
-/* UTF-8. */
+/* UTF-8 repair of a field. */
 
 /*
  * Copy the field with each invalid byte replaced by U+FFFD to the end of
@@ -614,7 +614,8 @@ row_record(struct loader *ld, struct view *v, struct user_record *rec)
 	if (!loader_shape(ld, v))
 		return false;
 	loader_view(ld, v);
-	v->arn_hash = arnset_hash(view_str(ld, v, COL_ARN), v->col[COL_ARN].len);
+	v->arn_hash = arnset_hash(view_str(ld, v, COL_ARN),
+	    v->col[COL_ARN].len);
 	arnset_prefetch(&ld->dups, v->arn_hash);
 	return loader_nul_free(ld, v) && loader_identity(ld, v, rec) &&
 	    loader_values(ld, v, rec);

@@ -5,9 +5,10 @@
  * A check only decides.  It measures the credential it looks at, and when
  * the rule fires it calls rule_emit() with the evidence; rule_emit() turns
  * that into a struct finding (id, threshold, severity from the policy),
- * applies the suppressions and hands the finding to the caller.  Messages
- * share one voice: the evidence ("access key 1 last used 2026-07-26, 120
- * days ago") and, for rules with a threshold, "; threshold N".
+ * applies the suppressions, hands the finding to the caller and counts
+ * it.  Messages share one voice: the evidence ("access key 1 last used
+ * 2026-07-26, 120 days ago") and, for rules with a threshold,
+ * "; threshold N".  The policy's setters are in policy.c.
  */
 #include <fnmatch.h>
 #include <stdarg.h>
@@ -16,7 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "diag.h"
 #include "rules.h"
 #include "timeparse.h"
 
@@ -683,8 +683,8 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_initial_access_key,
 		.check = check_initial_access_key,
 		.remedy = REMEDY_ADVICE,
-		.advice = "suggestion: deactivate the key unless the user needs "
-		    "it beside the console password",
+		.advice = "suggestion: deactivate the key unless the user "
+		    "needs it beside the console password",
 	},
 	[RULE_DORMANT_USER] = {
 		.id = "dormant-user", .severity = SEV_LOW,
@@ -755,98 +755,6 @@ rules_glob_match(const char *pattern, const char *name)
 {
 	/* No FNM_PATHNAME or FNM_PERIOD: a user name is one plain word. */
 	return fnmatch(pattern, name, 0) == 0;
-}
-
-void
-policy_init(struct policy *pol)
-{
-	int	 i;
-
-	memset(pol, 0, sizeof(*pol));
-	for (i = 0; i < RULE_COUNT; i++) {
-		pol->days[i] = rules_table[i].default_days;
-		pol->enabled[i] = true;
-		pol->severity[i] = rules_table[i].severity;
-	}
-}
-
-void
-policy_free(struct policy *pol)
-{
-	struct suppression	*s;
-	size_t			 i;
-
-	for (i = 0; i < pol->nsuppressions; i++) {
-		s = &pol->suppressions[i];
-		free(s->account);
-		free(s->user);
-		free(s->credential);
-		free(s->reason);
-	}
-	free(pol->suppressions);
-	pol->suppressions = NULL;
-	pol->nsuppressions = 0;
-}
-
-static int
-policy_check_days(long days, struct diag *d)
-{
-	if (days >= 0 && days <= RULE_MAX_DAYS)
-		return 0;
-	diag_report(d, DIAG_ERROR, NULL, 0, "days must be a whole number "
-	    "from 0 to %d", RULE_MAX_DAYS);
-	return -1;
-}
-
-int
-policy_set_threshold(struct policy *pol, const char *rule, long days,
-    struct diag *d)
-{
-	int	 i;
-
-	if ((i = rules_lookup(rule)) == -1) {
-		diag_report(d, DIAG_ERROR, NULL, 0, "unknown rule \"%s\"", rule);
-		return -1;
-	}
-	if (rules_table[i].default_days == RULE_NO_DAYS) {
-		diag_report(d, DIAG_ERROR, NULL, 0, "rule %s has no threshold",
-		    rule);
-		return -1;
-	}
-	if (policy_check_days(days, d) == -1)
-		return -1;
-	pol->days[i] = (int)days;
-	return 0;
-}
-
-int
-policy_set_unused_days(struct policy *pol, long days, struct diag *d)
-{
-	int	 i;
-
-	if (policy_check_days(days, d) == -1)
-		return -1;
-	for (i = 0; i < RULE_COUNT; i++)
-		if (rules_table[i].by_days)
-			pol->days[i] = (int)days;
-	return 0;
-}
-
-/*
- * CIS 1.12 and Security Hub IAM.22 say 45 days for unused credentials;
- * FSBP's IAM.8 says 90.  Other thresholds are the same in both.
- */
-int
-policy_apply_benchmark(struct policy *pol, const char *name,
-    struct diag *d)
-{
-	if (strcasecmp(name, "cis") == 0)
-		return policy_set_unused_days(pol, 45, d);
-	if (strcasecmp(name, "fsbp") == 0)
-		return policy_set_unused_days(pol, 90, d);
-	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" "
-	    "(cis or fsbp)", name);
-	return -1;
 }
 
 /* Timestamps after as_of; the next password rotation is future by design. */

@@ -215,18 +215,19 @@ test_baseline_parse_errors(void **state)
 		    "(no credaudit_version)" },
 		{ "{\"findings\": []}", "x.json: error: not a credaudit JSON "
 		    "document (no credaudit_version)" },
-		{ "{\"credaudit_version\": 1, \"findings\": []}", "x.json: error: not "
-		    "a credaudit JSON document (no credaudit_version)" },
+		{ "{\"credaudit_version\": 1, \"findings\": []}",
+		    "x.json: error: not a credaudit JSON document "
+		    "(no credaudit_version)" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": {}}",
 		    "x.json: error: findings is not an array" },
 		{ "{\"credaudit_version\": \"1.0.0\"}",
 		    "x.json: error: findings is not an array" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"users\": []}",
-		    "x.json: error: an --inventory document has no findings; make the "
-		    "baseline without --inventory" },
+		    "x.json: error: an --inventory document has no findings; "
+		    "make the baseline without --inventory" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "
-		    "[{\"id\": \"a\"}, 7]}", "x.json: error: findings[1]: not an "
-		    "object" },
+		    "[{\"id\": \"a\"}, 7]}",
+		    "x.json: error: findings[1]: not an object" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "
 		    "[{\"id\": 5}]}", "x.json: error: findings[0]: no id" },
 		{ "{\"credaudit_version\": \"1.0.0\", \"findings\": "

@@ -133,7 +133,8 @@ finding_days(struct finding *f, int64_t days)
 static void
 finding_alice(struct finding *f, const struct fixture *fx)
 {
-	fixture_finding(f, RULE_UNUSED_ACCESS_KEY, &fx->alice, CRED_ACCESS_KEY, 0,
+	fixture_finding(f, RULE_UNUSED_ACCESS_KEY, &fx->alice,
+	    CRED_ACCESS_KEY, 0,
 	    "access key 1 unused for 119 days; threshold 90");
 	finding_days(f, 119);
 	f->has_last_used = true;
@@ -328,11 +329,11 @@ test_csv_findings_rows(void **state)
 	(void)state;
 	fixture_init(&fx);
 	finding_alice(&f[0], &fx);
-	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.alice, CRED_PASSWORD, -1,
-	    "console password without MFA");
+	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.alice,
+	    CRED_PASSWORD, -1, "console password without MFA");
 	f[1].suppressed = true;
 	f[1].suppress_reason = "break-glass, \"approved\"";
-	out = run_findings(&fx, &format_csv_ops, f, 2);
+	out = run_findings(&fx, output_lookup("csv"), f, 2);
 	assert_string_equal(out,
 	    "\"id\",\"rule\",\"severity\",\"account\",\"user\",\"arn\","
 	    "\"credential\",\"days\",\"threshold\",\"last_used\",\"message\","
@@ -361,7 +362,7 @@ test_csv_no_findings_header_only(void **state)
 	(void)state;
 	fixture_init(&fx);
 	fx.info.baseline = true;
-	out = run_findings(&fx, &format_csv_ops, NULL, 0);
+	out = run_findings(&fx, output_lookup("csv"), NULL, 0);
 	assert_string_equal(out,
 	    "\"id\",\"rule\",\"severity\",\"account\",\"user\",\"arn\","
 	    "\"credential\",\"days\",\"threshold\",\"last_used\",\"message\","
@@ -398,8 +399,9 @@ test_csv_neutralises_formulas(void **state)
 		fixture_init(&fx);
 		record_init(&rec, cases[i].user, "arn:aws:iam::" ACCOUNT
 		    ":user/x", 7);
-		fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
-		out = run_findings(&fx, &format_csv_ops, &f, 1);
+		fixture_finding(&f, RULE_DORMANT_USER, &rec,
+		    CRED_USER, -1, "idle");
+		out = run_findings(&fx, output_lookup("csv"), &f, 1);
 		snprintf(want, sizeof(want), ",\"" ACCOUNT "\",%s,\"arn:",
 		    cases[i].cell);
 		if (strstr(out, want) == NULL)
@@ -448,8 +450,9 @@ test_csv_quoting_round_trips(void **state)
 	(void)state;
 	fixture_init(&fx);
 	record_init(&rec, user, "arn:aws:iam::" ACCOUNT ":user/a", 7);
-	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle, \"really\"");
-	out = run_findings(&fx, &format_csv_ops, &f, 1);
+	fixture_finding(&f, RULE_DORMANT_USER, &rec,
+	    CRED_USER, -1, "idle, \"really\"");
+	out = run_findings(&fx, output_lookup("csv"), &f, 1);
 	assert_non_null(strstr(out, ",\"a,b\"\"c\nd\","));
 	memset(&seen, 0, sizeof(seen));
 	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);
@@ -475,7 +478,7 @@ test_csv_baseline_status(void **state)
 	(void)state;
 	fixture_init(&fx);
 	fixture_baseline(&fx, f, false);
-	out = run_findings(&fx, &format_csv_ops, f, 2);
+	out = run_findings(&fx, output_lookup("csv"), f, 2);
 	assert_non_null(strstr(out, "\"suppression_reason\",\"status\","
 	    "\"path\",\"line\"\n"));
 	assert_non_null(strstr(out, "\"false\",,\"new\",\"r.csv\",\"3\"\n"));
@@ -492,7 +495,7 @@ test_csv_inventory(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	out = run_inventory(&fx, &format_csv_ops);
+	out = run_inventory(&fx, output_lookup("csv"));
 	assert_string_equal(out,
 	    "\"account\",\"user\",\"arn\",\"created\",\"password\","
 	    "\"password_last_used\",\"password_days\",\"mfa\","
@@ -530,24 +533,25 @@ test_table_sorts_and_aligns(void **state)
 	(void)state;
 	fixture_init(&fx);
 	/* Arrival order is not the order shown. */
-	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
-	    "access key 1 unused for 119 days");
+	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &fx.alice,
+	    CRED_ACCESS_KEY, 0, "access key 1 unused for 119 days");
 	finding_days(&f[0], 119);
-	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "user idle");
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob,
+	    CRED_USER, -1, "user idle");
 	finding_days(&f[1], 400);
-	fixture_finding(&f[2], RULE_CONSOLE_WITHOUT_MFA, &fx.bob, CRED_PASSWORD, -1,
-	    "suppressed, so never shown");
+	fixture_finding(&f[2], RULE_CONSOLE_WITHOUT_MFA, &fx.bob,
+	    CRED_PASSWORD, -1, "suppressed, so never shown");
 	f[2].suppressed = true;
 	f[2].suppress_reason = "accepted";
 	fixture_finding(&f[3], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1,
 	    "root has no MFA");
-	fixture_finding(&f[4], RULE_UNUSED_PASSWORD, &fx.alice, CRED_PASSWORD, -1,
-	    "password unused for 200 days");
+	fixture_finding(&f[4], RULE_UNUSED_PASSWORD, &fx.alice,
+	    CRED_PASSWORD, -1, "password unused for 200 days");
 	finding_days(&f[4], 200);
-	fixture_finding(&f[5], RULE_CONSOLE_WITHOUT_MFA, &fx.zoe, CRED_PASSWORD, -1,
-	    "console password without MFA");
+	fixture_finding(&f[5], RULE_CONSOLE_WITHOUT_MFA, &fx.zoe,
+	    CRED_PASSWORD, -1, "console password without MFA");
 	fx.sum.users = 4;
-	out = run_findings(&fx, &format_table_ops, f, 6);
+	out = run_findings(&fx, output_lookup("table"), f, 6);
 	assert_string_equal(out,
 	    "SEVERITY  RULE                 USER            CREDENTIAL    DAYS"
 	    "  MESSAGE\n"
@@ -581,12 +585,12 @@ test_table_escapes_terminal_controls(void **state)
 	/* ESC [31m, CR, the C1 control CSI (U+009B) and DEL. */
 	record_init(&evil, "ev\033[31mil\r\xc2\x9b\x7f", "arn:aws:iam::"
 	    ACCOUNT ":user/evil", 9);
-	fixture_finding(&f[0], RULE_CONSOLE_WITHOUT_MFA, &evil, CRED_PASSWORD, -1,
-	    "console password without MFA");
-	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.bob, CRED_PASSWORD, -1,
-	    "console password without MFA");
+	fixture_finding(&f[0], RULE_CONSOLE_WITHOUT_MFA, &evil,
+	    CRED_PASSWORD, -1, "console password without MFA");
+	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &fx.bob,
+	    CRED_PASSWORD, -1, "console password without MFA");
 	fx.sum.users = 2;
-	out = run_findings(&fx, &format_table_ops, f, 2);
+	out = run_findings(&fx, output_lookup("table"), f, 2);
 	assert_string_equal(out,
 	    "SEVERITY  RULE                 USER                          "
 	    "CREDENTIAL  DAYS  MESSAGE\n"
@@ -634,13 +638,13 @@ test_table_colour(void **state)
 	for (i = 0; i < 2; i++) {
 		fixture_init(&fx);
 		fx.info.opts.color = cases[i].color;
-		fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1,
-		    "user idle");
+		fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob,
+		    CRED_USER, -1, "user idle");
 		finding_days(&f[0], 400);
 		fixture_finding(&f[1], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1,
 		    "root has no MFA");
 		fx.sum.users = 2;
-		out = run_findings(&fx, &format_table_ops, f, 2);
+		out = run_findings(&fx, output_lookup("table"), f, 2);
 		assert_true(strncmp(out, cases[i].want,
 		    strlen(cases[i].want)) == 0);
 		assert_string_equal(out + strlen(cases[i].want), "\n"
@@ -671,9 +675,10 @@ test_table_no_findings(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		fixture_init(&fx);
 		fx.sum.users = cases[i].users;
-		fixture_finding(&f, RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
+		fixture_finding(&f, RULE_DORMANT_USER, &fx.bob,
+		    CRED_USER, -1, "idle");
 		f.suppressed = true;
-		out = run_findings(&fx, &format_table_ops, &f,
+		out = run_findings(&fx, output_lookup("table"), &f,
 		    cases[i].suppressed ? 1 : 0);
 		assert_string_equal(out, cases[i].want);
 		free(out);
@@ -692,16 +697,17 @@ test_table_baseline(void **state)
 	fx.info.baseline = true;
 	fx.info.baseline_has_as_of = true;
 	fx.info.baseline_as_of = T_BASELINE;
-	fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "user idle");
+	fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob,
+	    CRED_USER, -1, "user idle");
 	finding_days(&f[0], 400);
 	f[0].status = FINDING_STATUS_EXISTING;
-	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
-	    "access key 1 unused for 119 days");
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice,
+	    CRED_ACCESS_KEY, 0, "access key 1 unused for 119 days");
 	finding_days(&f[1], 119);
 	f[1].status = FINDING_STATUS_NEW;
 	fx.sum.users = 2;
 	fx.sum.nresolved = 2;
-	out = run_findings(&fx, &format_table_ops, f, 2);
+	out = run_findings(&fx, output_lookup("table"), f, 2);
 	assert_string_equal(out,
 	    "NEW  SEVERITY  RULE               USER   CREDENTIAL    DAYS"
 	    "  MESSAGE\n"
@@ -716,7 +722,7 @@ test_table_baseline(void **state)
 	free(out);
 	fixture_init(&fx);
 	fx.info.baseline = true;
-	out = run_findings(&fx, &format_table_ops, NULL, 0);
+	out = run_findings(&fx, output_lookup("table"), NULL, 0);
 	assert_string_equal(out, "no findings in 0 users\n"
 	    "0 new, 0 resolved since the baseline\n");
 	free(out);
@@ -735,14 +741,14 @@ test_table_several_accounts(void **state)
 	fx.alice.account = "111111111111";
 	other = fx.alice;
 	other.account = "222222222222";
-	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &other, CRED_ACCESS_KEY, 0,
-	    "access key 1 unused for 119 days");
+	fixture_finding(&f[0], RULE_UNUSED_ACCESS_KEY, &other,
+	    CRED_ACCESS_KEY, 0, "access key 1 unused for 119 days");
 	finding_days(&f[0], 119);
-	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice, CRED_ACCESS_KEY, 0,
-	    "access key 1 unused for 119 days");
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.alice,
+	    CRED_ACCESS_KEY, 0, "access key 1 unused for 119 days");
 	finding_days(&f[1], 119);
 	fx.sum.users = 2;
-	out = run_findings(&fx, &format_table_ops, f, 2);
+	out = run_findings(&fx, output_lookup("table"), f, 2);
 	assert_string_equal(out,
 	    "SEVERITY  RULE               ACCOUNT       USER   CREDENTIAL    "
 	    "DAYS  MESSAGE\n"
@@ -770,8 +776,9 @@ test_table_long_value_overflows(void **state)
 	fixture_init(&fx);
 	record_init(&rec, longname, "arn:aws:iam::" ACCOUNT ":user/l", 8);
 	fixture_finding(&f[0], RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
-	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob, CRED_USER, -1, "idle");
-	out = run_findings(&fx, &format_table_ops, f, 2);
+	fixture_finding(&f[1], RULE_DORMANT_USER, &fx.bob,
+	    CRED_USER, -1, "idle");
+	out = run_findings(&fx, output_lookup("table"), f, 2);
 	/* USER is 40 wide: bob is padded to 40, the long name spills. */
 	assert_non_null(strstr(out, "USER                                  "
 	    "    CREDENTIAL"));
@@ -790,7 +797,7 @@ test_table_inventory(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	out = run_inventory(&fx, &format_table_ops);
+	out = run_inventory(&fx, output_lookup("table"));
 	assert_string_equal(out,
 	    "USER            PASSWORD          MFA  KEY1         KEY2         "
 	    "  FINDINGS  WORST\n"
@@ -846,7 +853,7 @@ test_json_document_exact(void **state)
 	finding_alice(&f, &fx);
 	fx.input.stats.users = 1;
 	fx.sum.users = 1;
-	out = run_findings(&fx, &format_json_ops, &f, 1);
+	out = run_findings(&fx, output_lookup("json"), &f, 1);
 	assert_string_equal(out, JSON_HEAD "\"findings\":[\n"
 	    ALICE_JSON "\n"
 	    "],\"inputs\":[{\"path\":\"r.csv\",\"account\":\"" ACCOUNT "\","
@@ -870,7 +877,7 @@ test_json_no_findings(void **state)
 	fx.input.stats.has_generated_time = true;
 	fx.input.stats.generated_time = T_ROOT_USED;
 	fx.pol.days[RULE_DORMANT_USER] = 30;
-	out = run_findings(&fx, &format_json_ops, NULL, 0);
+	out = run_findings(&fx, output_lookup("json"), NULL, 0);
 	assert_non_null(strstr(out, "\"dormant-user\":30},\"findings\":[],"
 	    "\"inputs\":[{\"path\":\"r.csv\",\"account\":null,"
 	    "\"generated_time\":\"2026-11-20T12:00:00Z\","));
@@ -895,14 +902,14 @@ test_json_structure(void **state)
 	fixture_init(&fx);
 	/* One template serves all three: null must not stick. */
 	finding_alice(&f[0], &fx);
-	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.bob, CRED_ACCESS_KEY, 1,
-	    "days unknown");
+	fixture_finding(&f[1], RULE_UNUSED_ACCESS_KEY, &fx.bob,
+	    CRED_ACCESS_KEY, 1, "days unknown");
 	f[1].suppressed = true;
 	f[1].suppress_reason = "rotating next week";
 	finding_alice(&f[2], &fx);
 	f[2].days = 200;
 	f[2].severity = SEV_HIGH;
-	out = run_findings(&fx, &format_json_ops, f, 3);
+	out = run_findings(&fx, output_lookup("json"), f, 3);
 	assert_int_equal(count_lines(out), 5);
 	assert_non_null(doc = cJSON_Parse(out));
 	json_keys(doc, keys, sizeof(keys));
@@ -965,7 +972,7 @@ test_json_baseline(void **state)
 	fx.sum.nresolved = 2;
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
-	out = run_findings(&fx, &format_json_ops, f, 2);
+	out = run_findings(&fx, output_lookup("json"), f, 2);
 	assert_non_null(strstr(out, "\n],\"resolved\":[\n{\"id\":\""
 	    ACCOUNT ":carol:root-no-mfa:mfa\",\"rule\":\"root-no-mfa\","
 	    "\"severity\":\"critical\",\"account\":\"" ACCOUNT "\","
@@ -1004,8 +1011,9 @@ test_json_baseline(void **state)
 	/* Unknown baseline time. */
 	fx.info.baseline_has_as_of = false;
 	fx.sum.nresolved = 0;
-	memset(&fx.sum.counts.by_severity, 0, sizeof(fx.sum.counts.by_severity));
-	out = run_findings(&fx, &format_json_ops, NULL, 0);
+	memset(&fx.sum.counts.by_severity, 0,
+	    sizeof(fx.sum.counts.by_severity));
+	out = run_findings(&fx, output_lookup("json"), NULL, 0);
 	assert_non_null(strstr(out, "\"baseline_as_of\":null,"));
 	assert_non_null(strstr(out, "\"findings\":[],\"resolved\":[],"));
 	free(out);
@@ -1030,7 +1038,7 @@ test_json_escapes_and_grows(void **state)
 	big[len] = '\0';
 	record_init(&rec, big, "arn:aws:iam::" ACCOUNT ":user/x", 7);
 	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
-	out = run_findings(&fx, &format_json_ops, &f, 1);
+	out = run_findings(&fx, output_lookup("json"), &f, 1);
 	assert_non_null(strstr(out, "\"user\":\"a\\\"b\\\\c\\u0001\\u0001"));
 	assert_non_null(doc = cJSON_Parse(out));
 	item = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "findings"), 0);
@@ -1055,9 +1063,10 @@ test_ndjson_lines(void **state)
 	fixture_baseline(&fx, f, false);
 	f[1].suppressed = true;
 	f[1].suppress_reason = "leaver";
-	fixture_finding(&f[2], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1, "no MFA");
+	fixture_finding(&f[2], RULE_ROOT_NO_MFA, &fx.root,
+	    CRED_MFA, -1, "no MFA");
 	f[2].status = FINDING_STATUS_NEW;
-	out = run_findings(&fx, &format_ndjson_ops, f, 3);
+	out = run_findings(&fx, output_lookup("ndjson"), f, 3);
 	assert_int_equal(count_lines(out), 3);
 	assert_true(strncmp(out, "{\"id\":\"" ALICE_ID "\",", 8) == 0);
 	assert_non_null(strstr(out, "\"suppressed\":false,\"status\":\"new\","
@@ -1077,7 +1086,7 @@ test_ndjson_lines(void **state)
 	free(out);
 	/* Nothing but findings: no findings, no bytes. */
 	fixture_init(&fx);
-	out = run_findings(&fx, &format_ndjson_ops, NULL, 0);
+	out = run_findings(&fx, output_lookup("ndjson"), NULL, 0);
 	assert_string_equal(out, "");
 	free(out);
 }
@@ -1092,7 +1101,7 @@ test_ndjson_same_object_as_json(void **state)
 	(void)state;
 	fixture_init(&fx);
 	finding_alice(&f, &fx);
-	out = run_findings(&fx, &format_ndjson_ops, &f, 1);
+	out = run_findings(&fx, output_lookup("ndjson"), &f, 1);
 	assert_string_equal(out, ALICE_JSON "\n");
 	free(out);
 }
@@ -1122,7 +1131,7 @@ test_ndjson_inventory(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	out = run_inventory(&fx, &format_ndjson_ops);
+	out = run_inventory(&fx, output_lookup("ndjson"));
 	assert_int_equal(count_lines(out), 3);
 	assert_non_null(second = strchr(out, '\n'));
 	assert_true(strncmp(second + 1, ALICE_USER_JSON "\n",
@@ -1139,7 +1148,7 @@ test_json_inventory(void **state)
 
 	(void)state;
 	fixture_init(&fx);
-	out = run_inventory(&fx, &format_json_ops);
+	out = run_inventory(&fx, output_lookup("json"));
 	assert_non_null(strstr(out, "\"users\":[\n{"));
 	assert_non_null(strstr(out, ",\n" ALICE_USER_JSON ",\n"));
 	assert_int_equal(count_lines(out), 5);

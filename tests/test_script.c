@@ -91,7 +91,7 @@ info_init(struct run_info *info, struct policy *pol, bool inventory)
 static char *
 plan_make(const struct finding *fs, size_t n)
 {
-	const struct output_ops	*ops = &format_script_ops;
+	const struct output_ops	*ops = output_lookup("script");
 	struct run_summary	 sum;
 	struct run_info		 info;
 	struct policy		 pol;
@@ -339,16 +339,16 @@ test_script_plan_exact(void **state)
 	rec_init(&dave, ACCOUNT, "dave");
 	fixture_finding(&fs[0], RULE_ROOT_NO_MFA, &root, CRED_MFA, -1,
 	    "root has no MFA");
-	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &alice, CRED_ACCESS_KEY, 0,
-	    "access key 1 unused for 3695 days");
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &alice,
+	    CRED_ACCESS_KEY, 0, "access key 1 unused for 3695 days");
 	fixture_finding(&fs[2], RULE_ACCESS_KEY_NOT_ROTATED, &alice,
 	    CRED_ACCESS_KEY, 0, "access key 1 not rotated for 3695 days");
-	fixture_finding(&fs[3], RULE_CONSOLE_WITHOUT_MFA, &obrien, CRED_PASSWORD, -1,
-	    "console password without MFA");
-	fixture_finding(&fs[4], RULE_UNUSED_PASSWORD, &obrien, CRED_PASSWORD, -1,
-	    "password unused for 200 days");
-	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol, CRED_ACCESS_KEY, 1,
-	    "access key 2 unused for 100 days");
+	fixture_finding(&fs[3], RULE_CONSOLE_WITHOUT_MFA, &obrien,
+	    CRED_PASSWORD, -1, "console password without MFA");
+	fixture_finding(&fs[4], RULE_UNUSED_PASSWORD, &obrien,
+	    CRED_PASSWORD, -1, "password unused for 200 days");
+	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol,
+	    CRED_ACCESS_KEY, 1, "access key 2 unused for 100 days");
 	fixture_finding(&fs[6], RULE_DORMANT_USER, &dave, CRED_USER, -1,
 	    "dave idle for 400 days");
 	fs[6].suppressed = true;
@@ -371,7 +371,7 @@ test_script_plan_inventory(void **state)
 	    "# source: report.csv\n"
 	    "# as of: 2026-11-23T00:00:00Z\n"
 	    "# The script format has no inventory view; nothing to do.\n";
-	const struct output_ops	*ops = &format_script_ops;
+	const struct output_ops	*ops = output_lookup("script");
 	struct inventory_row	 row;
 	struct user_record	 rec;
 	struct run_summary	 sum;
@@ -412,9 +412,11 @@ test_script_plan_accounts_and_status(void **state)
 	rec_key(&a, 0, T_2016);
 	rec_init(&b, "222222222222", "alice");
 	rec_key(&b, 0, T_2016);
-	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &a, CRED_ACCESS_KEY, 0, "m");
+	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &a,
+	    CRED_ACCESS_KEY, 0, "m");
 	fs[0].status = FINDING_STATUS_NEW;
-	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &b, CRED_ACCESS_KEY, 0, "m");
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &b,
+	    CRED_ACCESS_KEY, 0, "m");
 	fs[1].status = FINDING_STATUS_EXISTING;
 	plan = plan_make(fs, 2);
 	/* Same user name in two accounts: two checks, two commands. */
@@ -451,8 +453,10 @@ test_script_plan_duplicate_row(void **state)
 	rec_init(&bob, ACCOUNT, "bob");
 	bob.password = PASSWORD_ENABLED;
 	rec_key(&bob, 0, T_2016);
-	fixture_finding(&fs[0], RULE_UNUSED_PASSWORD, &bob, CRED_PASSWORD, -1, "p");
-	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &bob, CRED_ACCESS_KEY, 0, "k");
+	fixture_finding(&fs[0], RULE_UNUSED_PASSWORD, &bob,
+	    CRED_PASSWORD, -1, "p");
+	fixture_finding(&fs[1], RULE_UNUSED_ACCESS_KEY, &bob,
+	    CRED_ACCESS_KEY, 0, "k");
 	fs[2] = fs[0];
 	fs[3] = fs[1];
 	plan = plan_make(fs, 4);
@@ -515,7 +519,7 @@ test_script_plan_comment_cannot_break(void **state)
 static void
 test_script_write_failure(void **state)
 {
-	const struct output_ops	*ops = &format_script_ops;
+	const struct output_ops	*ops = output_lookup("script");
 	struct user_record	 rec;
 	struct run_summary	 sum;
 	struct run_info		 info;
@@ -529,7 +533,8 @@ test_script_write_failure(void **state)
 	memset(&sum, 0, sizeof(sum));
 	rec_init(&rec, ACCOUNT, "alice");
 	rec_key(&rec, 0, T_2016);
-	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec, CRED_ACCESS_KEY, 0, "m");
+	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec,
+	    CRED_ACCESS_KEY, 0, "m");
 	if ((fp = fopen("/dev/full", "w")) == NULL)
 		skip();
 	assert_int_equal(setvbuf(fp, NULL, _IONBF, 0), 0);
@@ -591,18 +596,18 @@ test_script_run_against_stub(void **state)
 	rec_key(&twin, 0, T_2022);
 	rec_init(&frac, ACCOUNT, "frac");
 	rec_key(&frac, 1, T_2021);
-	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien, CRED_ACCESS_KEY, 0,
-	    "unused");
+	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien,
+	    CRED_ACCESS_KEY, 0, "unused");
 	fixture_finding(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &obrien,
 	    CRED_ACCESS_KEY, 0, "not rotated");
-	fixture_finding(&fs[2], RULE_UNUSED_PASSWORD, &dollar, CRED_PASSWORD, -1,
-	    "unused");
+	fixture_finding(&fs[2], RULE_UNUSED_PASSWORD, &dollar,
+	    CRED_PASSWORD, -1, "unused");
 	fixture_finding(&fs[3], RULE_UNUSED_ACCESS_KEY, &backtick,
 	    CRED_ACCESS_KEY, 1, "unused");
 	fixture_finding(&fs[4], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
 	    CRED_ACCESS_KEY, 0, "not rotated");
-	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin, CRED_ACCESS_KEY, 0,
-	    "unused");
+	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin,
+	    CRED_ACCESS_KEY, 0, "unused");
 	fixture_finding(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
 	    CRED_ACCESS_KEY, 1, "not rotated");
 
@@ -630,7 +635,8 @@ test_script_run_wrong_account_stops(void **state)
 
 	rec_init(&rec, "210987654321", "alice");
 	rec_key(&rec, 0, T_2016);
-	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec, CRED_ACCESS_KEY, 0, "m");
+	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec,
+	    CRED_ACCESS_KEY, 0, "m");
 	plan = plan_make(&f, 1);
 	scratch_keys(dir, "AKIAKEY1ALICE0000001\t2016-10-11T15:27:35Z\n");
 	plan_check(dir, plan, "");

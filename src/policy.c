@@ -1,0 +1,107 @@
+/*
+ * The policy: how the rules are applied in one run.  It starts from the
+ * rule table's defaults and is then adjusted, in this order, by the
+ * config file (config.c), --benchmark, --days and --threshold.  Every
+ * setter checks its value against the table and reports a refusal
+ * through the diag sink.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "rules.h"
+
+void
+policy_init(struct policy *pol)
+{
+	int	 i;
+
+	memset(pol, 0, sizeof(*pol));
+	for (i = 0; i < RULE_COUNT; i++) {
+		pol->days[i] = rules_table[i].default_days;
+		pol->enabled[i] = true;
+		pol->severity[i] = rules_table[i].severity;
+	}
+}
+
+void
+policy_free(struct policy *pol)
+{
+	struct suppression	*s;
+	size_t			 i;
+
+	for (i = 0; i < pol->nsuppressions; i++) {
+		s = &pol->suppressions[i];
+		free(s->account);
+		free(s->user);
+		free(s->credential);
+		free(s->reason);
+	}
+	free(pol->suppressions);
+	pol->suppressions = NULL;
+	pol->nsuppressions = 0;
+}
+
+static int
+policy_check_days(long days, struct diag *d)
+{
+	if (days >= 0 && days <= RULE_MAX_DAYS)
+		return 0;
+	diag_report(d, DIAG_ERROR, NULL, 0, "days must be a whole number "
+	    "from 0 to %d", RULE_MAX_DAYS);
+	return -1;
+}
+
+int
+policy_set_threshold(struct policy *pol, const char *rule, long days,
+    struct diag *d)
+{
+	int	 i;
+
+	if ((i = rules_lookup(rule)) == -1) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "unknown rule \"%s\"",
+		    rule);
+		return -1;
+	}
+	if (rules_table[i].default_days == RULE_NO_DAYS) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "rule %s has no threshold",
+		    rule);
+		return -1;
+	}
+	if (policy_check_days(days, d) == -1)
+		return -1;
+	pol->days[i] = (int)days;
+	return 0;
+}
+
+int
+policy_set_unused_days(struct policy *pol, long days, struct diag *d)
+{
+	int	 i;
+
+	if (policy_check_days(days, d) == -1)
+		return -1;
+	for (i = 0; i < RULE_COUNT; i++)
+		if (rules_table[i].by_days)
+			pol->days[i] = (int)days;
+	return 0;
+}
+
+/*
+ * CIS 1.12 and Security Hub IAM.22 say 45 days for unused credentials;
+ * FSBP's IAM.8 says 90.  Other thresholds are the same in both.
+ */
+int
+policy_apply_benchmark(struct policy *pol, const char *name,
+    struct diag *d)
+{
+	if (strcasecmp(name, "cis") == 0)
+		return policy_set_unused_days(pol, 45, d);
+	if (strcasecmp(name, "fsbp") == 0)
+		return policy_set_unused_days(pol, 90, d);
+	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" "
+	    "(cis or fsbp)", name);
+	return -1;
+}
