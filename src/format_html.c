@@ -1,0 +1,1049 @@
+/*
+ * The html format: one self-contained page for people, the kind a weekly
+ * job mails.
+ *
+ * The page needs nothing from elsewhere: the style sheet is inline, the
+ * two charts are SVG drawn here, there is no script, and a Content-
+ * Security-Policy meta element forbids loading or running anything, so
+ * a value that escaped by mistake could still not fetch or execute.  It
+ * reads the same with or without JavaScript and prints.
+ *
+ * Like the table it cannot stream: findings are grouped by account and
+ * sorted, so a compact copy of each unsuppressed finding is kept (strings
+ * in large chunks) and the page is written at end().  The sections, in
+ * order: header (as-of time, baseline date), summary (counts by
+ * severity), inputs (each report, its account, users, rejected rows, when
+ * it was generated and how old it was at the as-of time), charts
+ * (findings by rule; ages of the credentials the findings name, or with
+ * --inventory of every enabled password and existing key), then with a
+ * baseline the new and the resolved findings, then the findings grouped
+ * by account, most severe first, or with --inventory the users.
+ * Suppressed findings are counted in the summary and not listed.
+ *
+ * Every value from a report or a baseline goes through out_html_text():
+ * the five characters HTML gives meaning to become references, and what
+ * would be invisible or would reorder the line (C0 and C1 controls, DEL,
+ * invalid UTF-8, bidirectional controls, zero-width characters,
+ * noncharacters) is shown as a visible \xNN or \uXXXX escape inside a
+ * <bdi>, so a tampered user name stays inert text that reads as it is.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "baseline.h"
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+#include "timeparse.h"
+#include "utf8.h"
+
+#define HTML_CHUNK	(64 * 1024)	/* string storage */
+#define HTML_FLUSH	(64 * 1024)	/* page text held before a write */
+
+/* Chart geometry, in SVG user units (CSS pixels). */
+#define BAR_LABEL	210	/* rule names end here */
+#define BAR_MAX		250	/* longest bar */
+#define BAR_ROW		22
+#define HIST_COL	64
+#define HIST_HEIGHT	150
+#define HIST_TOP	20
+#define HIST_BOTTOM	40
+
+/* Histogram buckets by lower bound in days; the last is "unknown". */
+static const struct {
+	int64_t		 from;
+	const char	*label;
+} html_ages[] = {
+	{ 0, "0-29" }, { 30, "30-59" }, { 60, "60-89" }, { 90, "90-179" },
+	{ 180, "180-364" }, { 365, "1-2 y" }, { 730, "2 y +" },
+};
+
+#define HTML_NAGES	(sizeof(html_ages) / sizeof(html_ages[0]))
+#define HTML_UNKNOWN	HTML_NAGES
+
+struct html_chunk {
+	struct html_chunk	*next;
+	size_t			 used, size;
+	char			 data[];
+};
+
+struct html_finding {
+	const char	*account, *user, *credential, *message;
+	int64_t		 days;
+	size_t		 seq;
+	enum severity	 severity;
+	enum rule_index	 rule;
+	bool		 has_days;
+	bool		 is_new;
+};
+
+struct html_user {
+	const char	*account, *user;
+	int64_t		 password_days, key_days[2];
+	unsigned	 findings;
+	enum password_state password;
+	enum slot_state	 key[2];
+	enum severity	 worst;
+	bool		 has_password_days, has_key_days[2];
+	bool		 mfa, has_worst;
+};
+
+struct output {
+	FILE			*fp;
+	struct run_info		 info;
+	struct html_chunk	*chunks;
+	struct html_finding	*findings;
+	size_t			 nfindings, capfindings;
+	struct html_user	*users;
+	size_t			 nusers, capusers;
+	unsigned long		 ages[HTML_NAGES + 1];
+	char			*buf;		/* page text not yet written */
+	size_t			 len, cap;
+	bool			 failed;	/* a write or an allocation */
+};
+
+/* --- storage --- */
+
+static const char *
+out_html_strdup(struct output *out, const char *s)
+{
+	struct html_chunk	*c = out->chunks;
+	size_t			 len, size;
+
+	if (s == NULL)
+		s = "";
+	len = strlen(s) + 1;
+	if (c == NULL || c->size - c->used < len) {
+		size = len > HTML_CHUNK ? len : HTML_CHUNK;
+		if ((c = malloc(sizeof(*c) + size)) == NULL)
+			return NULL;
+		c->next = out->chunks;
+		c->used = 0;
+		c->size = size;
+		out->chunks = c;
+	}
+	memcpy(c->data + c->used, s, len);
+	c->used += len;
+	return c->data + c->used - len;
+}
+
+/* arr, or a larger copy when it is full; NULL when out of memory. */
+static void *
+out_html_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
+{
+	size_t	 ncap = *cap > 0 ? *cap * 2 : 64;
+	void	*p;
+
+	if (n < *cap)
+		return arr;
+	if (ncap > SIZE_MAX / elsize || (p = realloc(arr, ncap * elsize)) ==
+	    NULL)
+		return NULL;
+	*cap = ncap;
+	return p;
+}
+
+/* --- writing --- */
+
+static void
+out_html_flush(struct output *out)
+{
+	if (!out->failed && out->len > 0 &&
+	    fwrite(out->buf, 1, out->len, out->fp) != out->len)
+		out->failed = true;
+	out->len = 0;
+}
+
+/*
+ * Append len bytes of page text.  A failure is remembered and every
+ * later call does nothing, so a section is written without a check per
+ * line and end() reports the first failure once.
+ */
+static void
+out_html_put(struct output *out, const char *s, size_t len)
+{
+	size_t	 cap;
+	char	*p;
+
+	if (out->failed)
+		return;
+	if (out->len + len > out->cap) {
+		cap = out->cap > 0 ? out->cap : HTML_FLUSH;
+		while (cap < out->len + len)
+			cap *= 2;
+		if ((p = realloc(out->buf, cap)) == NULL) {
+			out->failed = true;
+			return;
+		}
+		out->buf = p;
+		out->cap = cap;
+	}
+	memcpy(out->buf + out->len, s, len);
+	out->len += len;
+	if (out->len >= HTML_FLUSH)
+		out_html_flush(out);
+}
+
+static void
+out_html_puts(struct output *out, const char *s)
+{
+	out_html_put(out, s, strlen(s));
+}
+
+static void
+out_html_int(struct output *out, int64_t n)
+{
+	char	 buf[OUTPUT_INTSZ];
+
+	output_format_int(n, buf);
+	out_html_puts(out, buf);
+}
+
+/* The characters HTML gives meaning to, as references. */
+static const char *const html_refs[128] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+	['\''] = "&#39;",
+};
+
+/*
+ * Code points that render as nothing or move other text: shown as
+ * \uXXXX instead.  C0 controls and DEL are caught byte by byte.
+ */
+static const struct {
+	uint32_t	 lo, hi;
+} html_hidden[] = {
+	{ 0x0080, 0x009f },	/* C1 controls */
+	{ 0x00ad, 0x00ad },	/* soft hyphen */
+	{ 0x061c, 0x061c },	/* Arabic letter mark */
+	{ 0x180e, 0x180e },	/* Mongolian vowel separator */
+	{ 0x200b, 0x200f },	/* zero-width space, joiners, LRM, RLM */
+	{ 0x2028, 0x202e },	/* line and paragraph separators, embeddings,
+				   overrides */
+	{ 0x2060, 0x206f },	/* word joiner, invisible operators, isolates */
+	{ 0xfdd0, 0xfdef },	/* noncharacters */
+	{ 0xfeff, 0xfeff },	/* zero-width no-break space, BOM */
+	{ 0xfff9, 0xfffb },	/* interlinear annotation */
+};
+
+#define HTML_NHIDDEN	(sizeof(html_hidden) / sizeof(html_hidden[0]))
+
+static uint32_t
+out_html_decode(const unsigned char *s, size_t n)
+{
+	static const unsigned char	 lead[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	uint32_t			 cp = s[0] & lead[n];
+	size_t				 i;
+
+	for (i = 1; i < n; i++)
+		cp = cp << 6 | (s[i] & 0x3f);
+	return cp;
+}
+
+static bool
+out_html_is_hidden(uint32_t cp)
+{
+	size_t	 i;
+
+	if ((cp & 0xfffe) == 0xfffe)	/* U+xxFFFE, U+xxFFFF */
+		return true;
+	for (i = 0; i < HTML_NHIDDEN; i++)
+		if (cp >= html_hidden[i].lo && cp <= html_hidden[i].hi)
+			return true;
+	return false;
+}
+
+static void
+out_html_escape_hex(struct output *out, const char *prefix, uint32_t v,
+    int digits)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			 buf[8];
+	int			 i;
+
+	for (i = digits - 1; i >= 0; i--) {
+		buf[i] = hex[v & 0xf];
+		v >>= 4;
+	}
+	out_html_puts(out, prefix);
+	out_html_put(out, buf, (size_t)digits);
+}
+
+/* Runs of bytes that are plain ASCII text and need no reference. */
+static size_t
+out_html_plain_run(const unsigned char *s)
+{
+	const unsigned char	*p = s;
+
+	while (*p >= 0x20 && *p < 0x7f && html_refs[*p] == NULL)
+		p++;
+	return (size_t)(p - s);
+}
+
+/* s as HTML text (also safe inside a quoted attribute value). */
+static void
+out_html_text(struct output *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)(s != NULL ? s : "");
+	size_t			 n;
+	uint32_t		 cp;
+
+	while (*p != '\0') {
+		if ((n = out_html_plain_run(p)) > 0) {
+			out_html_put(out, (const char *)p, n);
+			p += n;
+		} else if (*p < 0x80 && html_refs[*p] != NULL) {
+			out_html_puts(out, html_refs[*p++]);
+		} else if (*p < 0x80) {
+			out_html_escape_hex(out, "\\x", *p++, 2);
+		} else if ((n = utf8_seq(p, strnlen((const char *)p, 4))) ==
+		    0) {
+			out_html_escape_hex(out, "\\x", *p++, 2);
+		} else if (out_html_is_hidden(cp = out_html_decode(p, n))) {
+			out_html_escape_hex(out, "\\u", cp, cp > 0xffff ? 6 : 4);
+			p += n;
+		} else {
+			out_html_put(out, (const char *)p, n);
+			p += n;
+		}
+	}
+}
+
+/* A value from a report, isolated from the text around it. */
+static void
+out_html_value(struct output *out, const char *s)
+{
+	out_html_puts(out, "<bdi>");
+	out_html_text(out, s);
+	out_html_puts(out, "</bdi>");
+}
+
+static void
+out_html_time(struct output *out, int64_t t)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+
+	timeparse_format(t, when);
+	out_html_puts(out, "<time datetime=\"");
+	out_html_puts(out, when);
+	out_html_puts(out, "\">");
+	out_html_puts(out, when);
+	out_html_puts(out, "</time>");
+}
+
+static const char *
+out_html_plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* --- collecting --- */
+
+static void
+out_html_count_age(struct output *out, bool has, int64_t days)
+{
+	size_t	 i = HTML_NAGES;
+
+	if (!has) {
+		out->ages[HTML_UNKNOWN]++;
+		return;
+	}
+	while (i > 1 && days < html_ages[i - 1].from)
+		i--;
+	out->ages[i - 1]++;
+}
+
+static int
+out_html_finding(struct output *out, const struct finding *f)
+{
+	struct html_finding	*h;
+
+	if (f->suppressed)
+		return 0;
+	if ((unsigned)f->rule >= RULE_COUNT)
+		return -1;
+	h = out_html_reserve(out->findings, &out->capfindings, out->nfindings,
+	    sizeof(*h));
+	if (h == NULL)
+		return -1;
+	out->findings = h;
+	h += out->nfindings;
+	h->seq = out->nfindings;
+	h->severity = f->severity;
+	h->rule = f->rule;
+	h->has_days = f->has_days;
+	h->days = f->days;
+	h->is_new = f->status == FINDING_STATUS_NEW;
+	if ((h->account = out_html_strdup(out, f->rec->account)) == NULL ||
+	    (h->user = out_html_strdup(out, f->rec->user)) == NULL ||
+	    (h->credential = out_html_strdup(out, f->credential)) == NULL ||
+	    (h->message = out_html_strdup(out, f->message)) == NULL)
+		return -1;
+	out_html_count_age(out, f->has_days, f->days);
+	out->nfindings++;
+	return 0;
+}
+
+static int
+out_html_user(struct output *out, const struct inventory_row *row)
+{
+	const struct user_record	*rec = row->rec;
+	struct html_user		*u;
+	int				 i;
+
+	u = out_html_reserve(out->users, &out->capusers, out->nusers,
+	    sizeof(*u));
+	if (u == NULL)
+		return -1;
+	out->users = u;
+	u += out->nusers;
+	u->password = rec->password;
+	u->has_password_days = output_password_days(row, &u->password_days);
+	if (rec->password == PASSWORD_ENABLED)
+		out_html_count_age(out, u->has_password_days,
+		    u->password_days);
+	u->mfa = rec->mfa_active;
+	for (i = 0; i < 2; i++) {
+		u->key[i] = rec->key[i].state;
+		u->has_key_days[i] = output_key_days(row, i, &u->key_days[i]);
+		if (u->key[i] != SLOT_ABSENT)
+			out_html_count_age(out, u->has_key_days[i],
+			    u->key_days[i]);
+	}
+	u->findings = row->findings;
+	u->has_worst = row->has_worst;
+	u->worst = row->worst;
+	if ((u->account = out_html_strdup(out, rec->account)) == NULL ||
+	    (u->user = out_html_strdup(out, rec->user)) == NULL)
+		return -1;
+	out->nusers++;
+	return 0;
+}
+
+/* Account, then most severe first, user, rule order, credential. */
+static int
+out_html_compare(const void *a, const void *b)
+{
+	const struct html_finding	*x = a, *y = b;
+	int				 c;
+
+	if ((c = strcmp(x->account, y->account)) != 0)
+		return c;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if ((c = strcmp(x->user, y->user)) != 0)
+		return c;
+	if (x->rule != y->rule)
+		return x->rule < y->rule ? -1 : 1;
+	if ((c = strcmp(x->credential, y->credential)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* --- the page --- */
+
+static const char html_style[] =
+"body{font:15px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+"\"Helvetica Neue\",Arial,sans-serif;color:#1a1a1a;background:#fff;"
+"margin:0 auto;padding:1.5em;max-width:72em}\n"
+"h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .5em;"
+"border-bottom:2px solid #ddd;padding-bottom:.2em}h3{font-size:1.05em;"
+"margin:1.2em 0 .4em}\n"
+"table{border-collapse:collapse;width:100%;margin:.4em 0 1em}\n"
+"th,td{text-align:left;vertical-align:top;padding:.3em .6em;"
+"border-bottom:1px solid #e3e3e3}th{background:#f4f4f4}\n"
+"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+"tr{page-break-inside:avoid;break-inside:avoid}\n"
+"code,.mono{font-family:ui-monospace,\"SFMono-Regular\",Menlo,Consolas,"
+"monospace;font-size:.92em}\n"
+".sev{font-weight:600;white-space:nowrap}.nowrap{white-space:nowrap}\n"
+".sev-critical{color:#a30d1d}.sev-high{color:#c2410c}"
+".sev-medium{color:#8a6100}.sev-low{color:#1d4ed8}\n"
+"ul.counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;"
+"gap:.6em}ul.counts li{border:1px solid #ccc;border-radius:4px;"
+"padding:.4em .9em;min-width:6em}ul.counts .n{display:block;"
+"font-size:1.6em;font-weight:700}\n"
+".new{font-weight:700;color:#a30d1d}.muted{color:#666}\n"
+"figure{margin:1em 0;display:inline-block;vertical-align:top;"
+"margin-right:2em}figcaption{font-weight:600;margin-bottom:.3em}\n"
+"svg text{font:12px system-ui,Arial,sans-serif;fill:#1a1a1a}\n"
+"svg .bar-critical{fill:#a30d1d}svg .bar-high{fill:#c2410c}"
+"svg .bar-medium{fill:#d69e00}svg .bar-low{fill:#1d4ed8}"
+"svg .bar-age{fill:#4b5563}svg .axis{stroke:#999;stroke-width:1}\n"
+"footer{margin-top:2em;color:#666;font-size:.9em}\n"
+"@media print{body{padding:0;max-width:none;font-size:11pt}"
+"h2{page-break-after:avoid;break-after:avoid}"
+"th{background:none}}\n";
+
+static void
+out_html_head(struct output *out)
+{
+	char	 day[11];
+
+	timeparse_format_date(out->info.policy->as_of, day);
+	out_html_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\""
+	    "default-src 'none'; style-src 'unsafe-inline'\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<meta name=\"generator\" content=\""
+	    "credaudit ");
+	out_html_text(out, out->info.version);
+	out_html_puts(out, "\">\n<title>IAM credential audit, ");
+	out_html_puts(out, day);
+	out_html_puts(out, "</title>\n<style>\n");
+	out_html_puts(out, html_style);
+	out_html_puts(out, "</style>\n</head>\n<body>\n<header>\n"
+	    "<h1>IAM credential audit</h1>\n<p>As of ");
+	out_html_time(out, out->info.policy->as_of);
+	if (out->info.baseline) {
+		out_html_puts(out, "; compared with the baseline");
+		if (out->info.baseline_has_as_of) {
+			out_html_puts(out, " of ");
+			out_html_time(out, out->info.baseline_as_of);
+		}
+	}
+	out_html_puts(out, ".</p>\n</header>\n<main>\n");
+}
+
+static void
+out_html_summary(struct output *out, const struct run_summary *sum)
+{
+	int	 i;
+
+	out_html_puts(out, "<section id=\"summary\">\n<h2>Summary</h2>\n<p>");
+	out_html_int(out, (int64_t)sum->counts.findings);
+	out_html_puts(out, " finding");
+	out_html_puts(out, out_html_plural(sum->counts.findings));
+	out_html_puts(out, " in ");
+	out_html_int(out, (int64_t)sum->users);
+	out_html_puts(out, " user");
+	out_html_puts(out, out_html_plural(sum->users));
+	if (sum->counts.suppressed > 0) {
+		out_html_puts(out, "; ");
+		out_html_int(out, (int64_t)sum->counts.suppressed);
+		out_html_puts(out, " suppressed, counted here and not listed");
+	}
+	out_html_puts(out, ".</p>\n<ul class=\"counts\">\n");
+	for (i = SEV_COUNT - 1; i >= 0; i--) {
+		out_html_puts(out, "<li class=\"sev sev-");
+		out_html_puts(out, severity_name((enum severity)i));
+		out_html_puts(out, "\"><span class=\"n\">");
+		out_html_int(out, (int64_t)sum->counts.by_severity[i]);
+		out_html_puts(out, "</span>");
+		out_html_puts(out, severity_name((enum severity)i));
+		out_html_puts(out, "</li>\n");
+	}
+	out_html_puts(out, "</ul>\n");
+	if (out->info.baseline) {
+		out_html_puts(out, "<p>");
+		out_html_int(out, (int64_t)sum->counts.new_findings);
+		out_html_puts(out, " new, ");
+		out_html_int(out, (int64_t)sum->nresolved);
+		out_html_puts(out, " resolved since the baseline.</p>\n");
+	}
+	out_html_puts(out, "</section>\n");
+}
+
+static void
+out_html_input(struct output *out, const struct input_info *in)
+{
+	const struct report_stats	*st = &in->stats;
+	int64_t				 age;
+
+	out_html_puts(out, "<tr><td class=\"mono\">");
+	out_html_value(out, in->path);
+	out_html_puts(out, "</td><td class=\"mono\">");
+	if (st->account[0] != '\0')
+		out_html_value(out, st->account);
+	else
+		out_html_puts(out, "<span class=\"muted\">none</span>");
+	out_html_puts(out, "</td><td class=\"num\">");
+	out_html_int(out, (int64_t)st->users);
+	out_html_puts(out, "</td><td class=\"num\">");
+	out_html_int(out, (int64_t)st->rows_rejected);
+	out_html_puts(out, "</td><td>");
+	if (!st->has_generated_time) {
+		out_html_puts(out, "<span class=\"muted\">not recorded</span>"
+		    "</td><td class=\"num\"><span class=\"muted\">unknown"
+		    "</span></td></tr>\n");
+		return;
+	}
+	out_html_time(out, st->generated_time);
+	out_html_puts(out, "</td><td class=\"num\">");
+	age = timeparse_age_days(st->generated_time, out->info.policy->as_of);
+	out_html_int(out, age);
+	out_html_puts(out, " day");
+	out_html_puts(out, out_html_plural((unsigned long)age));
+	out_html_puts(out, "</td></tr>\n");
+}
+
+static void
+out_html_inputs(struct output *out, const struct run_summary *sum)
+{
+	size_t	 i;
+
+	out_html_puts(out, "<section id=\"inputs\">\n<h2>Inputs</h2>\n"
+	    "<table>\n<thead><tr><th>Report</th><th>Account</th>"
+	    "<th class=\"num\">Users</th><th class=\"num\">Rejected rows</th>"
+	    "<th>Generated</th><th class=\"num\">Age</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < sum->ninputs; i++)
+		out_html_input(out, &sum->inputs[i]);
+	out_html_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+/* A count scaled to a bar of at most max units; a count > 0 shows. */
+static int64_t
+out_html_scale(unsigned long n, unsigned long most, int64_t max)
+{
+	int64_t	 w;
+
+	if (n == 0 || most == 0)
+		return 0;
+	w = (int64_t)((double)n * (double)max / (double)most + 0.5);
+	return w > 0 ? w : 1;
+}
+
+static void
+out_html_svg_open(struct output *out, const char *id, const char *title,
+    int64_t width, int64_t height)
+{
+	out_html_puts(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "role=\"img\" class=\"");
+	out_html_puts(out, id);
+	out_html_puts(out, "\" aria-label=\"");
+	out_html_puts(out, title);
+	out_html_puts(out, "\" width=\"");
+	out_html_int(out, width);
+	out_html_puts(out, "\" height=\"");
+	out_html_int(out, height);
+	out_html_puts(out, "\" viewBox=\"0 0 ");
+	out_html_int(out, width);
+	out_html_puts(out, " ");
+	out_html_int(out, height);
+	out_html_puts(out, "\"><title>");
+	out_html_puts(out, title);
+	out_html_puts(out, "</title>\n");
+}
+
+/* <text x y [anchor]>s</text>; s is ours, never from a report. */
+static void
+out_html_svg_text(struct output *out, int64_t x, int64_t y,
+    const char *anchor, const char *s)
+{
+	out_html_puts(out, "<text x=\"");
+	out_html_int(out, x);
+	out_html_puts(out, "\" y=\"");
+	out_html_int(out, y);
+	if (anchor != NULL) {
+		out_html_puts(out, "\" text-anchor=\"");
+		out_html_puts(out, anchor);
+	}
+	out_html_puts(out, "\">");
+	out_html_puts(out, s);
+	out_html_puts(out, "</text>\n");
+}
+
+static void
+out_html_svg_rect(struct output *out, const char *cls, int64_t x, int64_t y,
+    int64_t w, int64_t h)
+{
+	out_html_puts(out, "<rect class=\"");
+	out_html_puts(out, cls);
+	out_html_puts(out, "\" x=\"");
+	out_html_int(out, x);
+	out_html_puts(out, "\" y=\"");
+	out_html_int(out, y);
+	out_html_puts(out, "\" width=\"");
+	out_html_int(out, w);
+	out_html_puts(out, "\" height=\"");
+	out_html_int(out, h);
+	out_html_puts(out, "\"/>\n");
+}
+
+/* Horizontal bars, one per rule that has findings, in rule order. */
+static void
+out_html_chart_rules(struct output *out, const struct run_summary *sum)
+{
+	char		 cls[32], num[OUTPUT_INTSZ];
+	unsigned long	 most = 0;
+	int64_t		 y = 0, w;
+	size_t		 r, rows = 0;
+
+	for (r = 0; r < RULE_COUNT; r++) {
+		if (sum->counts.by_rule[r] > most)
+			most = sum->counts.by_rule[r];
+		rows += sum->counts.by_rule[r] > 0;
+	}
+	out_html_puts(out, "<figure>\n<figcaption>Findings by rule"
+	    "</figcaption>\n");
+	if (rows == 0) {
+		out_html_puts(out, "<p class=\"muted\">No findings.</p>\n"
+		    "</figure>\n");
+		return;
+	}
+	out_html_svg_open(out, "chart-rules", "Findings by rule",
+	    BAR_LABEL + BAR_MAX + 60, (int64_t)rows * BAR_ROW + 4);
+	for (r = 0; r < RULE_COUNT; r++) {
+		if (sum->counts.by_rule[r] == 0)
+			continue;
+		w = out_html_scale(sum->counts.by_rule[r], most, BAR_MAX);
+		snprintf(cls, sizeof(cls), "bar-%s",
+		    severity_name(out->info.policy->severity[r]));
+		out_html_svg_text(out, BAR_LABEL - 6, y + 15, "end",
+		    rules_table[r].id);
+		out_html_svg_rect(out, cls, BAR_LABEL, y + 3, w, BAR_ROW - 6);
+		output_format_int((int64_t)sum->counts.by_rule[r], num);
+		out_html_svg_text(out, BAR_LABEL + w + 6, y + 15, NULL, num);
+		y += BAR_ROW;
+	}
+	out_html_puts(out, "</svg>\n</figure>\n");
+}
+
+/* Vertical bars, one per age bucket, the unknown ones last. */
+static void
+out_html_chart_ages(struct output *out)
+{
+	char		 num[OUTPUT_INTSZ];
+	unsigned long	 most = 0;
+	int64_t		 x, h, base = HIST_TOP + HIST_HEIGHT;
+	size_t		 i, n = HTML_NAGES + 1;
+
+	for (i = 0; i < n; i++)
+		if (out->ages[i] > most)
+			most = out->ages[i];
+	out_html_puts(out, "<figure>\n<figcaption>");
+	out_html_puts(out, out->info.inventory ? "Age of passwords and access "
+	    "keys, in days since last use" : "Age of the credentials in the "
+	    "findings, in days");
+	out_html_puts(out, "</figcaption>\n");
+	if (most == 0) {
+		out_html_puts(out, "<p class=\"muted\">No credentials.</p>\n"
+		    "</figure>\n");
+		return;
+	}
+	out_html_svg_open(out, "chart-ages", "Credential ages",
+	    (int64_t)n * HIST_COL + 10, base + HIST_BOTTOM);
+	out_html_puts(out, "<line class=\"axis\" x1=\"0\" y1=\"");
+	out_html_int(out, base);
+	out_html_puts(out, "\" x2=\"");
+	out_html_int(out, (int64_t)n * HIST_COL + 10);
+	out_html_puts(out, "\" y2=\"");
+	out_html_int(out, base);
+	out_html_puts(out, "\"/>\n");
+	for (i = 0; i < n; i++) {
+		x = (int64_t)i * HIST_COL + 5;
+		h = out_html_scale(out->ages[i], most, HIST_HEIGHT);
+		if (h > 0)
+			out_html_svg_rect(out, "bar-age", x + 8, base - h,
+			    HIST_COL - 16, h);
+		output_format_int((int64_t)out->ages[i], num);
+		out_html_svg_text(out, x + HIST_COL / 2, base - h - 5,
+		    "middle", num);
+		out_html_svg_text(out, x + HIST_COL / 2, base + 16, "middle",
+		    i < HTML_NAGES ? html_ages[i].label : "unknown");
+	}
+	out_html_puts(out, "</svg>\n</figure>\n");
+}
+
+static void
+out_html_charts(struct output *out, const struct run_summary *sum)
+{
+	out_html_puts(out, "<section id=\"charts\">\n<h2>Charts</h2>\n");
+	out_html_chart_rules(out, sum);
+	out_html_chart_ages(out);
+	out_html_puts(out, "</section>\n");
+}
+
+static void
+out_html_severity_cell(struct output *out, enum severity sev)
+{
+	out_html_puts(out, "<td class=\"sev sev-");
+	out_html_puts(out, severity_name(sev));
+	out_html_puts(out, "\">");
+	out_html_puts(out, severity_name(sev));
+	out_html_puts(out, "</td>");
+}
+
+static void
+out_html_findings_head(struct output *out, bool account)
+{
+	out_html_puts(out, "<table>\n<thead><tr>");
+	if (out->info.baseline)
+		out_html_puts(out, "<th>Status</th>");
+	out_html_puts(out, "<th>Severity</th><th>Rule</th>");
+	if (account)
+		out_html_puts(out, "<th>Account</th>");
+	out_html_puts(out, "<th>User</th><th>Credential</th>"
+	    "<th class=\"num\">Days</th><th>Message</th></tr></thead>\n"
+	    "<tbody>\n");
+}
+
+static void
+out_html_finding_row(struct output *out, const struct html_finding *h,
+    bool account)
+{
+	out_html_puts(out, "<tr>");
+	if (out->info.baseline)
+		out_html_puts(out, h->is_new ? "<td class=\"new\">new</td>" :
+		    "<td>existing</td>");
+	out_html_severity_cell(out, h->severity);
+	out_html_puts(out, "<td class=\"mono nowrap\">");
+	out_html_puts(out, rules_table[h->rule].id);
+	out_html_puts(out, "</td>");
+	if (account) {
+		out_html_puts(out, "<td class=\"mono\">");
+		out_html_value(out, h->account);
+		out_html_puts(out, "</td>");
+	}
+	out_html_puts(out, "<td>");
+	out_html_value(out, h->user);
+	out_html_puts(out, "</td><td class=\"mono nowrap\">");
+	out_html_text(out, h->credential);
+	out_html_puts(out, "</td><td class=\"num\">");
+	if (h->has_days)
+		out_html_int(out, h->days);
+	else
+		out_html_puts(out, "<span class=\"muted\">-</span>");
+	out_html_puts(out, "</td><td>");
+	out_html_text(out, h->message);
+	out_html_puts(out, "</td></tr>\n");
+}
+
+static void
+out_html_table_end(struct output *out)
+{
+	out_html_puts(out, "</tbody>\n</table>\n");
+}
+
+/* With a baseline: the new findings, in the same order, all accounts. */
+static void
+out_html_new(struct output *out, const struct run_summary *sum)
+{
+	size_t	 i;
+
+	out_html_puts(out, "<section id=\"new\">\n<h2>New findings (");
+	out_html_int(out, (int64_t)sum->counts.new_findings);
+	out_html_puts(out, ")</h2>\n");
+	if (sum->counts.new_findings == 0) {
+		out_html_puts(out, "<p>No new findings.</p>\n</section>\n");
+		return;
+	}
+	out_html_findings_head(out, true);
+	for (i = 0; i < out->nfindings; i++)
+		if (out->findings[i].is_new)
+			out_html_finding_row(out, &out->findings[i], true);
+	out_html_table_end(out);
+	out_html_puts(out, "</section>\n");
+}
+
+static void
+out_html_cell_or_dash(struct output *out, const char *s, bool mono)
+{
+	out_html_puts(out, mono ? "<td class=\"mono\">" : "<td>");
+	if (s != NULL)
+		out_html_value(out, s);
+	else
+		out_html_puts(out, "<span class=\"muted\">-</span>");
+	out_html_puts(out, "</td>");
+}
+
+static void
+out_html_resolved(struct output *out, const struct run_summary *sum)
+{
+	const struct resolved_finding	*r;
+	size_t				 i;
+
+	out_html_puts(out, "<section id=\"resolved\">\n<h2>Resolved findings (");
+	out_html_int(out, (int64_t)sum->nresolved);
+	out_html_puts(out, ")</h2>\n");
+	if (sum->nresolved == 0) {
+		out_html_puts(out, "<p>No finding of the baseline went away."
+		    "</p>\n</section>\n");
+		return;
+	}
+	out_html_puts(out, "<table>\n<thead><tr><th>Severity</th><th>Rule</th>"
+	    "<th>Account</th><th>User</th><th>Credential</th>"
+	    "<th>Message</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < sum->nresolved; i++) {
+		r = &sum->resolved[i];
+		out_html_puts(out, "<tr>");
+		out_html_cell_or_dash(out, r->severity, false);
+		out_html_cell_or_dash(out, r->rule, true);
+		out_html_cell_or_dash(out, r->account, true);
+		out_html_cell_or_dash(out, r->user != NULL ? r->user : r->id,
+		    false);
+		out_html_cell_or_dash(out, r->credential, true);
+		out_html_cell_or_dash(out, r->message, false);
+		out_html_puts(out, "</tr>\n");
+	}
+	out_html_table_end(out);
+	out_html_puts(out, "</section>\n");
+}
+
+/* The findings of one account: [i, end). */
+static void
+out_html_account(struct output *out, size_t i, size_t end)
+{
+	out_html_puts(out, "<h3>Account <span class=\"mono\">");
+	out_html_value(out, out->findings[i].account);
+	out_html_puts(out, "</span> (");
+	out_html_int(out, (int64_t)(end - i));
+	out_html_puts(out, " finding");
+	out_html_puts(out, out_html_plural(end - i));
+	out_html_puts(out, ")</h3>\n");
+	out_html_findings_head(out, false);
+	for (; i < end; i++)
+		out_html_finding_row(out, &out->findings[i], false);
+	out_html_table_end(out);
+}
+
+static void
+out_html_findings(struct output *out)
+{
+	size_t	 i, end;
+
+	out_html_puts(out, "<section id=\"findings\">\n<h2>Findings (");
+	out_html_int(out, (int64_t)out->nfindings);
+	out_html_puts(out, ")</h2>\n");
+	if (out->nfindings == 0)
+		out_html_puts(out, "<p>No findings.</p>\n");
+	for (i = 0; i < out->nfindings; i = end) {
+		for (end = i + 1; end < out->nfindings &&
+		    strcmp(out->findings[end].account,
+		    out->findings[i].account) == 0; end++)
+			continue;
+		out_html_account(out, i, end);
+	}
+	out_html_puts(out, "</section>\n");
+}
+
+/* "enabled, 21 days", "active, 119 days", "none". */
+static void
+out_html_state_cell(struct output *out, const char *state, bool has,
+    int64_t days)
+{
+	out_html_puts(out, "<td>");
+	out_html_puts(out, state);
+	if (has) {
+		out_html_puts(out, ", ");
+		out_html_int(out, days);
+		out_html_puts(out, " day");
+		out_html_puts(out, out_html_plural((unsigned long)days));
+	}
+	out_html_puts(out, "</td>");
+}
+
+static void
+out_html_user_row(struct output *out, const struct html_user *u)
+{
+	int	 i;
+
+	out_html_puts(out, "<tr><td class=\"mono\">");
+	out_html_value(out, u->account);
+	out_html_puts(out, "</td><td>");
+	out_html_value(out, u->user);
+	out_html_puts(out, "</td>");
+	out_html_state_cell(out, output_password_state(u->password),
+	    u->has_password_days, u->password_days);
+	out_html_puts(out, u->mfa ? "<td>yes</td>" : "<td>no</td>");
+	for (i = 0; i < 2; i++)
+		out_html_state_cell(out, output_slot_state(u->key[i]),
+		    u->has_key_days[i], u->key_days[i]);
+	out_html_puts(out, "<td class=\"num\">");
+	out_html_int(out, u->findings);
+	out_html_puts(out, "</td>");
+	if (u->has_worst)
+		out_html_severity_cell(out, u->worst);
+	else
+		out_html_puts(out, "<td><span class=\"muted\">-</span></td>");
+	out_html_puts(out, "</tr>\n");
+}
+
+static void
+out_html_users(struct output *out)
+{
+	size_t	 i;
+
+	out_html_puts(out, "<section id=\"users\">\n<h2>Users (");
+	out_html_int(out, (int64_t)out->nusers);
+	out_html_puts(out, ")</h2>\n<table>\n<thead><tr><th>Account</th>"
+	    "<th>User</th><th>Password</th><th>MFA</th><th>Access key 1</th>"
+	    "<th>Access key 2</th><th class=\"num\">Findings</th>"
+	    "<th>Worst</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < out->nusers; i++)
+		out_html_user_row(out, &out->users[i]);
+	out_html_table_end(out);
+	out_html_puts(out, "</section>\n");
+}
+
+static void
+out_html_foot(struct output *out)
+{
+	out_html_puts(out, "</main>\n<footer>\n<p>Written by credaudit ");
+	out_html_text(out, out->info.version);
+	out_html_puts(out, ". Ages are whole days before the as-of time. "
+	    "Suppressed findings are counted in the summary and not listed."
+	    "</p>\n</footer>\n</body>\n</html>\n");
+}
+
+static int
+out_html_end(struct output *out, const struct run_summary *sum)
+{
+	if (out->nfindings > 1)
+		qsort(out->findings, out->nfindings, sizeof(*out->findings),
+		    out_html_compare);
+	out_html_head(out);
+	out_html_summary(out, sum);
+	out_html_inputs(out, sum);
+	out_html_charts(out, sum);
+	if (out->info.inventory)
+		out_html_users(out);
+	else {
+		if (out->info.baseline) {
+			out_html_new(out, sum);
+			out_html_resolved(out, sum);
+		}
+		out_html_findings(out);
+	}
+	out_html_foot(out);
+	out_html_flush(out);
+	return out->failed ? -1 : 0;
+}
+
+static void
+out_html_free(struct output *out)
+{
+	struct html_chunk	*c, *next;
+
+	if (out == NULL)
+		return;
+	for (c = out->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(out->findings);
+	free(out->users);
+	free(out->buf);
+	free(out);
+}
+
+static struct output *
+out_html_open(FILE *fp, const struct run_info *info)
+{
+	struct output	*out;
+
+	if ((out = calloc(1, sizeof(*out))) == NULL)
+		return NULL;
+	out->fp = fp;
+	out->info = *info;
+	return out;
+}
+
+const struct output_ops format_html_ops = {
+	"html", out_html_open, out_html_finding, out_html_user, out_html_end,
+	out_html_free
+};
