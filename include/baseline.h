@@ -30,6 +30,7 @@ struct resolved_finding {
 	const char	*user;
 	const char	*credential;
 	const char	*message;	/* may be NULL */
+	const char	*arn;
 };
 
 /*

@@ -18,6 +18,8 @@
 #include "rules.h"
 
 #define CLI_MAX_THRESHOLDS	64
+/* Longest region name (Security Hub's limit for a resource's region). */
+#define CLI_REGION_MAX		16
 
 enum cli_action {
 	CLI_RUN,
@@ -49,6 +51,7 @@ struct options {
 	bool		 inventory;
 	const char	*baseline;
 	const char	*output;	/* -o */
+	const char	*region;	/* --region */
 	char *const	*files;		/* none: standard input */
 	int		 nfiles;
 };
@@ -59,6 +62,8 @@ struct options {
  */
 int	cli_parse(int argc, char *argv[], struct options *opt, char *err,
 	    size_t errlen);
+/* Is s shaped like an AWS region name ("us-east-1")? */
+bool	cli_region_valid(const char *s);
 /* Write the one-line usage, or the full --help text, to fp. */
 int	cli_usage(FILE *fp);
 int	cli_help(FILE *fp);

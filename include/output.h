@@ -47,6 +47,7 @@ struct resolved_finding;	/* baseline.h */
 struct output_opts {
 	bool		 color;		/* table: SGR colour (a terminal, no NO_COLOR) */
 	const char	*source;	/* script: the inputs joined, for the header */
+	const char	*region;	/* asff, ocsf: the AWS region, or NULL */
 };
 
 /* What is known before the first finding. */
@@ -81,6 +82,16 @@ struct inventory_row {
 
 struct output;	/* one format's state, opaque */
 
+/*
+ * Whether a format names an AWS region (opts.region, from --region or
+ * the environment); formats that never do leave both alone.
+ */
+enum output_region {
+	OUTPUT_REGION_NONE,
+	OUTPUT_REGION_OPTIONAL,	/* when there is one */
+	OUTPUT_REGION_REQUIRED	/* none is a usage error */
+};
+
 /* One format; see the top of this file.  Any callback but open may be NULL. */
 struct output_ops {
 	const char	*name;
@@ -90,6 +101,8 @@ struct output_ops {
 	int		 (*user)(struct output *out, const struct inventory_row *row);
 	int		 (*end)(struct output *out, const struct run_summary *sum);
 	void		 (*free)(struct output *out);	/* NULL-safe */
+	enum output_region region;
+	bool		 findings_only;	/* --inventory is a usage error */
 };
 
 /* The format named name, or NULL. */

@@ -87,6 +87,13 @@ struct rule {
 	rule_check_fn		 check;
 	enum remedy		 remedy;
 	const char		*advice;	/* REMEDY_ADVICE: the plan's comment */
+	/*
+	 * For formats that carry findings into other tools: a title of a
+	 * few words ("Access key unused") and the remediation in a sentence
+	 * or two, under 512 bytes (Security Hub's limit).
+	 */
+	const char		*title;
+	const char		*remediation;
 };
 
 extern const struct rule rules_table[RULE_COUNT];

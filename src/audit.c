@@ -38,6 +38,7 @@ struct audit {
 	struct run_summary	 sum;
 	struct input_info	*inputs;
 	char			*source;	/* input names, for the script header */
+	const char		*region;	/* --region or the environment's */
 	unsigned long		 future;	/* in the current input */
 };
 
@@ -251,6 +252,7 @@ audit_begin(struct audit *a)
 	info.policy = &a->policy;
 	info.inventory = a->opt->inventory;
 	info.opts.source = a->source;
+	info.opts.region = a->region;
 	info.opts.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if ((a->out = a->ops->open(a->of.fp, &info)) == NULL) {
@@ -286,6 +288,41 @@ audit_free(struct audit *a)
 	free(a->source);
 }
 
+/*
+ * The region, for formats that name one: --region, else AWS_REGION, else
+ * AWS_DEFAULT_REGION, as the aws command line chooses it.  Other formats
+ * ignore all three, so a stray variable cannot break them.
+ */
+static int
+audit_region(struct audit *a)
+{
+	static const char *const	 vars[] = { "AWS_REGION",
+	    "AWS_DEFAULT_REGION" };
+	const char			*v;
+	size_t				 i;
+
+	if (a->ops->region == OUTPUT_REGION_NONE)
+		return 0;
+	a->region = a->opt->region;
+	for (i = 0; a->region == NULL && i < 2; i++) {
+		if ((v = getenv(vars[i])) == NULL || *v == '\0')
+			continue;
+		if (!cli_region_valid(v)) {
+			diag_report(a->diag, DIAG_ERROR, NULL, 0, "%s: expected "
+			    "a region name such as us-east-1, got \"%s\"",
+			    vars[i], v);
+			return -1;
+		}
+		a->region = v;
+	}
+	if (a->region == NULL && a->ops->region == OUTPUT_REGION_REQUIRED) {
+		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--format %s needs "
+		    "a region: give --region or set AWS_REGION", a->ops->name);
+		return -1;
+	}
+	return 0;
+}
+
 /* Checks between options that cli_parse cannot make alone. */
 static int
 audit_check_options(struct audit *a)
@@ -308,7 +345,12 @@ audit_check_options(struct audit *a)
 		audit_error(a, "--baseline does not apply to --inventory");
 		return -1;
 	}
-	return 0;
+	if (opt->inventory && a->ops->findings_only) {
+		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--inventory does "
+		    "not apply to --format %s", a->ops->name);
+		return -1;
+	}
+	return audit_region(a);
 }
 
 /*

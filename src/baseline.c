@@ -38,6 +38,7 @@ struct bl_finding {
 	char	*account;
 	char	*user;
 	char	*credential;
+	char	*arn;
 	char	*message;
 	size_t	 first;		/* index of the first finding with this id */
 	bool	 seen;		/* meaningful at the first one only */
@@ -126,6 +127,7 @@ baseline_finding_free(struct bl_finding *f)
 	free(f->account);
 	free(f->user);
 	free(f->credential);
+	free(f->arn);
 	free(f->message);
 }
 
@@ -165,6 +167,7 @@ baseline_copy_finding(const cJSON *obj, struct bl_finding *f)
 	    baseline_copy(obj, "account", &f->account) == -1 ||
 	    baseline_copy(obj, "user", &f->user) == -1 ||
 	    baseline_copy(obj, "credential", &f->credential) == -1 ||
+	    baseline_copy(obj, "arn", &f->arn) == -1 ||
 	    baseline_copy(obj, "message", &f->message) == -1)
 		return -1;
 	return 0;
@@ -375,6 +378,7 @@ baseline_resolved(struct baseline *b, size_t *n)
 		r->account = f->account;
 		r->user = f->user;
 		r->credential = f->credential;
+		r->arn = f->arn;
 		r->message = f->message;
 	}
 	return b->resolved;

@@ -32,6 +32,7 @@ enum opt_id {
 	OPT_FAIL_ON_NEW,
 	OPT_INVENTORY,
 	OPT_MIN_SEVERITY,
+	OPT_REGION,
 	OPT_THRESHOLD
 };
 
@@ -66,6 +67,8 @@ static const struct cli_option cli_options[] = {
 	    "leave out findings below SEVERITY entirely" },
 	{ "output", OPT_OUTPUT, "FILE",
 	    "write to FILE, replacing it only when the run succeeds" },
+	{ "region", OPT_REGION, "REGION",
+	    "asff: the Security Hub region (default AWS_REGION)" },
 	{ "threshold", OPT_THRESHOLD, "RULE=N",
 	    "threshold of one rule, in days (repeatable)" },
 	{ "version", OPT_VERSION, NULL, "show the version and exit" },
@@ -115,6 +118,17 @@ cli_parse_days(const char *s, long *days)
 		return -1;
 	*days = v;
 	return 0;
+}
+
+bool
+cli_region_valid(const char *s)
+{
+	size_t	 len = strlen(s);
+
+	/* Lower-case letters, digits and dashes; Security Hub allows 16. */
+	return len > 0 && len <= CLI_REGION_MAX &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == len &&
+	    s[0] != '-' && s[len - 1] != '-';
 }
 
 static int
@@ -215,6 +229,14 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 	case OPT_OUTPUT:
 		opt->output = arg;
 		return 0;
+	case OPT_REGION:
+		if (!cli_region_valid(arg)) {
+			snprintf(err, errlen, "--region: expected a region name "
+			    "such as us-east-1, got \"%s\"", arg);
+			return -1;
+		}
+		opt->region = arg;
+		return 0;
 	case OPT_THRESHOLD:
 		return cli_parse_threshold(arg, opt, err, errlen);
 	case OPT_VERSION:
@@ -282,7 +304,8 @@ cli_usage(FILE *fp)
 	    "                 [--baseline file] [--benchmark name] "
 	    "[--fail-on severity] [--fail-on-new]\n"
 	    "                 [--inventory] [--min-severity severity] "
-	    "[--threshold rule=days] [file ...]\n") < 0 ? -1 : 0;
+	    "[--region region]\n"
+	    "                 [--threshold rule=days] [file ...]\n") < 0 ? -1 : 0;
 }
 
 /* Append s to buf (len bytes), truncating. */

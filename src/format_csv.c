@@ -344,5 +344,6 @@ out_csv_open(FILE *fp, const struct run_info *info)
 
 const struct output_ops format_csv_ops = {
 	"csv", out_csv_open, out_csv_finding, out_csv_user, out_csv_end,
-	out_csv_free
+	out_csv_free,
+	OUTPUT_REGION_NONE, false
 };

@@ -1045,5 +1045,6 @@ out_html_open(FILE *fp, const struct run_info *info)
 
 const struct output_ops format_html_ops = {
 	"html", out_html_open, out_html_finding, out_html_user, out_html_end,
-	out_html_free
+	out_html_free,
+	OUTPUT_REGION_NONE, false
 };

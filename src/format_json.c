@@ -708,10 +708,12 @@ out_ndjson_open(FILE *fp, const struct run_info *info)
 
 const struct output_ops format_json_ops = {
 	"json", out_json_open, out_json_finding, out_json_user, out_json_end,
-	out_json_free
+	out_json_free,
+	OUTPUT_REGION_NONE, false
 };
 
 const struct output_ops format_ndjson_ops = {
 	"ndjson", out_ndjson_open, out_json_finding, out_json_user,
-	out_json_end, out_json_free
+	out_json_end, out_json_free,
+	OUTPUT_REGION_NONE, false
 };

@@ -439,5 +439,7 @@ const struct output_ops format_script_ops = {
 	script_finding,
 	NULL,
 	script_end,
-	script_free
+	script_free,
+	OUTPUT_REGION_NONE,
+	false
 };

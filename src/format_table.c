@@ -710,5 +710,6 @@ out_table_open(FILE *fp, const struct run_info *info)
 
 const struct output_ops format_table_ops = {
 	"table", out_table_open, out_table_finding, out_table_user,
-	out_table_end, out_table_free
+	out_table_end, out_table_free,
+	OUTPUT_REGION_NONE, false
 };

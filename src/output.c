@@ -25,6 +25,7 @@ extern const struct output_ops format_json_ops;
 extern const struct output_ops format_ndjson_ops;
 extern const struct output_ops format_script_ops;
 extern const struct output_ops format_html_ops;
+extern const struct output_ops format_asff_ops;
 
 /* --help's order; the first is the default. */
 static const struct output_ops *const output_table[] = {
@@ -34,6 +35,7 @@ static const struct output_ops *const output_table[] = {
 	&format_ndjson_ops,
 	&format_script_ops,
 	&format_html_ops,
+	&format_asff_ops,
 };
 
 #define OUTPUT_COUNT	(sizeof(output_table) / sizeof(output_table[0]))

@@ -603,6 +603,10 @@ const struct rule rules_table[RULE_COUNT] = {
 		.check = check_root_access_key,
 		.remedy = REMEDY_ADVICE,
 		.advice = AS_ROOT "delete the root user's access key",
+		.title = "Root user has an access key",
+		.remediation = "Sign in as the root user and delete its access "
+		    "keys; give programs an IAM role or a user with only the "
+		    "permissions they need.",
 	},
 	[RULE_ROOT_NO_MFA] = {
 		.id = "root-no-mfa", .severity = SEV_CRITICAL,
@@ -612,6 +616,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.check = check_root_no_mfa,
 		.remedy = REMEDY_ADVICE,
 		.advice = AS_ROOT "assign an MFA device to the root user",
+		.title = "Root user has no MFA",
+		.remediation = "Sign in as the root user and assign it an MFA "
+		    "device.",
 	},
 	[RULE_ROOT_RECENT_USE] = {
 		.id = "root-recent-use", .severity = SEV_HIGH,
@@ -622,6 +629,10 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = AS_ROOT "find out why root was used; do daily work "
 		    "as an IAM user or role",
+		.title = "Root user used recently",
+		.remediation = "Find out why the root user was used; do daily "
+		    "work as IAM users or roles and keep root for the few "
+		    "tasks that need it.",
 	},
 	[RULE_ROOT_SIGNING_CERTIFICATE] = {
 		.id = "root-signing-certificate", .severity = SEV_HIGH,
@@ -632,6 +643,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = AS_ROOT "deactivate the root user's signing "
 		    "certificate",
+		.title = "Root user has an active signing certificate",
+		.remediation = "Sign in as the root user and deactivate or "
+		    "delete its X.509 signing certificate.",
 	},
 	[RULE_CONSOLE_WITHOUT_MFA] = {
 		.id = "console-without-mfa", .severity = SEV_HIGH,
@@ -642,6 +656,10 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = "suggestion: assign an MFA device to the user, or "
 		    "remove the console password",
+		.title = "Console password without MFA",
+		.remediation = "Assign an MFA device to the user, or remove "
+		    "the console password if the user does not sign in to the "
+		    "console.",
 	},
 	[RULE_UNUSED_PASSWORD] = {
 		.id = "unused-password", .severity = SEV_MEDIUM,
@@ -650,6 +668,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_unused_password,
 		.check = check_unused_password,
 		.remedy = REMEDY_DELETE_PASSWORD,
+		.title = "Console password unused",
+		.remediation = "Remove the user's console password (aws iam "
+		    "delete-login-profile) if the user no longer signs in.",
 	},
 	[RULE_UNUSED_ACCESS_KEY] = {
 		.id = "unused-access-key", .severity = SEV_MEDIUM,
@@ -658,6 +679,10 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_unused_access_key,
 		.check = check_unused_access_key,
 		.remedy = REMEDY_DEACTIVATE_KEY,
+		.title = "Access key unused",
+		.remediation = "Deactivate the access key (aws iam "
+		    "update-access-key --status Inactive) and delete it once "
+		    "nothing is found to need it.",
 	},
 	[RULE_ACCESS_KEY_NOT_ROTATED] = {
 		.id = "access-key-not-rotated", .severity = SEV_MEDIUM,
@@ -666,6 +691,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_access_key_not_rotated,
 		.check = check_access_key_not_rotated,
 		.remedy = REMEDY_DEACTIVATE_KEY,
+		.title = "Access key not rotated",
+		.remediation = "Create a new access key, move what uses the "
+		    "old one to it, then deactivate and delete the old key.",
 	},
 	[RULE_MULTIPLE_ACTIVE_KEYS] = {
 		.id = "multiple-active-keys", .severity = SEV_MEDIUM,
@@ -675,6 +703,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.check = check_multiple_active_keys,
 		.remedy = REMEDY_ADVICE,
 		.advice = "suggestion: keep one active access key for the user",
+		.title = "Two active access keys",
+		.remediation = "Keep one active access key: deactivate the key "
+		    "that is not in use.",
 	},
 	[RULE_INITIAL_ACCESS_KEY] = {
 		.id = "initial-access-key", .severity = SEV_LOW,
@@ -685,6 +716,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = "suggestion: deactivate the key unless the user "
 		    "needs it beside the console password",
+		.title = "Console user's access key never used",
+		.remediation = "Deactivate the access key unless the user "
+		    "needs programmatic access beside the console password.",
 	},
 	[RULE_DORMANT_USER] = {
 		.id = "dormant-user", .severity = SEV_LOW,
@@ -695,6 +729,9 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = "suggestion: remove the user if nobody needs it any "
 		    "more",
+		.title = "Dormant IAM user",
+		.remediation = "Remove the user's credentials, then the user, "
+		    "if nobody needs it any more.",
 	},
 };
 
@@ -796,3 +833,6 @@ rules_eval(const struct policy *pol, const struct user_record *rec,
 	}
 	return res->stopped;
 }
+
+
+

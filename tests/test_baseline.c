@@ -126,9 +126,11 @@ test_baseline_resolved_fields(void **state)
 	assert_string_equal(r[0].user, "alice");
 	assert_string_equal(r[0].credential, "access_key_1");
 	assert_string_equal(r[0].message, "access key 1 unused for 120 days");
+	assert_string_equal(r[0].arn, "arn:aws:iam::123456789012:user/alice");
 	/* bob's finding has no message in the document. */
 	assert_string_equal(r[1].user, "bob");
 	assert_null(r[1].message);
+	assert_null(r[1].arn);
 	baseline_free(b);
 }
 

@@ -396,8 +396,8 @@ test_html_baseline_sections(void **state)
 {
 	static const struct resolved_finding	 resolved[2] = {
 		{ ACCOUNT ":erin:unused-password:password", "unused-password",
-		    "medium", ACCOUNT, "erin", "password", "gone <now>" },
-		{ ACCOUNT ":x:y:z", NULL, NULL, NULL, NULL, NULL, NULL },
+		    "medium", ACCOUNT, "erin", "password", "gone <now>", NULL },
+		{ ACCOUNT ":x:y:z", NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	};
 	struct fixture	 fx;
 	struct finding	 f[2];

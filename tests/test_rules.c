@@ -235,8 +235,9 @@ is_rule_id(const char *s)
 /*
  * Every entry of rules_table has everything a rule owns, so a new rule
  * cannot be half-added: an id, a severity, a threshold that --days may
- * govern only if it has one, a summary, controls, a check, and a remedy
- * (with advice when the remedy is a comment).
+ * govern only if it has one, a summary, controls, a check, a remedy
+ * (with advice when the remedy is a comment), and the title and
+ * remediation that asff and ocsf carry.
  */
 static void
 test_rules_table_complete(void **state)
@@ -260,6 +261,12 @@ test_rules_table_complete(void **state)
 		assert_true(r->summary[0] != '\0');
 		assert_non_null(r->controls);
 		assert_non_null(r->check);
+		/* asff and ocsf carry these; Security Hub's limit is 512. */
+		assert_non_null(r->title);
+		assert_true(r->title[0] != '\0' && strlen(r->title) < 80);
+		assert_non_null(r->remediation);
+		assert_true(r->remediation[0] != '\0' &&
+		    strlen(r->remediation) < 512);
 		switch (r->remedy) {
 		case REMEDY_ADVICE:
 			assert_non_null(r->advice);
