@@ -15,7 +15,8 @@ set -u
 seconds=${1:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 build=${2:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 shift 2
-[ $# -eq 0 ] && set -- fuzz_report fuzz_timeparse fuzz_config fuzz_awsjson
+[ $# -eq 0 ] && set -- fuzz_report fuzz_timeparse fuzz_config fuzz_awsjson \
+    fuzz_jsonw
 
 here=$(cd "$(dirname "$0")" && pwd)
 testdata=$(cd "$here/../../testdata" && pwd)
@@ -83,6 +84,11 @@ seed_corpus() {
 	fuzz_config)
 		seed_files "$dir" "$testdata"/*.json "$testdata"/*/*.json
 		;;
+	fuzz_jsonw)
+		# Reports hold the strings the writer sees most.
+		seed_files "$dir" "$testdata"/credential_report.csv \
+		    "$testdata"/hostile/*.csv
+		;;
 	esac
 	seed_files "$dir" "$here"/seeds/"${1#fuzz_}"/*
 	echo "$dir"
@@ -94,6 +100,7 @@ max_len() {
 	fuzz_awsjson)	echo 200000 ;;
 	fuzz_timeparse)	echo 64 ;;
 	fuzz_config)	echo 16384 ;;
+	fuzz_jsonw)	echo 70000 ;;	# output past a 64 KiB block or two
 	esac
 }
 
@@ -102,6 +109,7 @@ dict_for() {
 	fuzz_report|fuzz_awsjson)	echo "-dict=$here/report.dict" ;;
 	fuzz_timeparse)	echo "-dict=$here/timeparse.dict" ;;
 	fuzz_config)	[ -f "$here/config.dict" ] && echo "-dict=$here/config.dict" ;;
+	fuzz_jsonw)	echo "-dict=$here/jsonw.dict" ;;
 	esac
 }
 
