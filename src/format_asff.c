@@ -25,8 +25,8 @@
  * With a baseline, the baseline's resolved findings follow, with
  * RecordState ARCHIVED and Compliance.Status PASSED, which closes them.
  *
- * Keys and the fixed words are written directly; every string that
- * comes from a report, a baseline or the rule table is escaped by cJSON.
+ * Written through jsonw: keys and punctuation as literal text, every
+ * string as a JSON string (escaped by cJSON where it needs it).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -34,16 +34,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "baseline.h"
+#include "jsonw.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
 #include "standards.h"
 #include "timeparse.h"
 
-#define ASFF_FLUSH		(64 * 1024)
 #define ASFF_TITLE_MAX		256
 #define ASFF_DESC_MAX		1024
 #define ASFF_TEXT_MAX		512
@@ -55,12 +53,8 @@ struct output {
 	struct run_info	 info;
 	char		 when[TIMESTAMP_BUFSZ];	/* as_of */
 	unsigned long	 items;
-	cJSON		*str;		/* a string node, repointed to escape */
-	char		*esc;		/* what cJSON printed it into */
-	size_t		 escsz;
-	char		*buf;		/* text not yet written */
-	size_t		 len, cap;
-	bool		 failed;
+	struct jsonw	*w;
+	bool		 failed;	/* a write, or out of memory */
 };
 
 /* What one ASFF finding is made of, active or archived. */
@@ -80,67 +74,20 @@ struct asff_item {
 
 /* --- writing --- */
 
-static void
-out_asff_flush(struct output *out)
-{
-	if (!out->failed && out->len > 0 &&
-	    fwrite(out->buf, 1, out->len, out->fp) != out->len)
-		out->failed = true;
-	out->len = 0;
-}
-
-/* Append text; a failure is kept and reported once, by the caller. */
-static void
-out_asff_put(struct output *out, const char *s, size_t len)
-{
-	size_t	 cap;
-	char	*p;
-
-	if (out->failed)
-		return;
-	if (out->len + len > out->cap) {
-		cap = out->cap > 0 ? out->cap : ASFF_FLUSH;
-		while (cap < out->len + len)
-			cap *= 2;
-		if ((p = realloc(out->buf, cap)) == NULL) {
-			out->failed = true;
-			return;
-		}
-		out->buf = p;
-		out->cap = cap;
-	}
-	memcpy(out->buf + out->len, s, len);
-	out->len += len;
-	if (out->len >= ASFF_FLUSH)
-		out_asff_flush(out);
-}
-
+/* Text the caller vouches for; a failure sticks in the writer. */
 static void
 out_asff_raw(struct output *out, const char *s)
 {
-	out_asff_put(out, s, strlen(s));
+	if (jsonw_raw(out->w, s, strlen(s)) == -1)
+		out->failed = true;
 }
 
-/* s as a JSON string, escaped by cJSON. */
+/* s as a JSON string. */
 static void
 out_asff_str(struct output *out, const char *s)
 {
-	char	*p;
-
-	if (out->failed)
-		return;
-	out->str->valuestring = (char *)(s != NULL ? s : "");
-	while (!cJSON_PrintPreallocated(out->str, out->esc, (int)out->escsz,
-	    false)) {
-		if (out->escsz > INT32_MAX / 2 ||
-		    (p = realloc(out->esc, out->escsz * 2)) == NULL) {
-			out->failed = true;
-			return;
-		}
-		out->esc = p;
-		out->escsz *= 2;
-	}
-	out_asff_raw(out, out->esc);
+	if (jsonw_string(out->w, s != NULL ? s : "") == -1)
+		out->failed = true;
 }
 
 /* ,"key":"value" (or without the comma when first is set) */
@@ -553,7 +500,8 @@ out_asff_end(struct output *out, const struct run_summary *sum)
 			if (out_asff_resolved(out, &sum->resolved[i]) == -1)
 				return -1;
 	out_asff_raw(out, out->items > 0 ? "\n]\n" : "[]\n");
-	out_asff_flush(out);
+	if (jsonw_flush(out->w) == -1)
+		out->failed = true;
 	return out->failed ? -1 : 0;
 }
 
@@ -562,9 +510,7 @@ out_asff_free(struct output *out)
 {
 	if (out == NULL)
 		return;
-	cJSON_Delete(out->str);
-	free(out->esc);
-	free(out->buf);
+	jsonw_free(out->w);
 	free(out);
 }
 
@@ -579,9 +525,7 @@ out_asff_open(FILE *fp, const struct run_info *info)
 	out->fp = fp;
 	out->info = *info;
 	timeparse_format(info->policy->as_of, out->when);
-	out->escsz = 256;
-	if ((out->str = cJSON_CreateStringReference("")) == NULL ||
-	    (out->esc = malloc(out->escsz)) == NULL) {
+	if ((out->w = jsonw_open(fp)) == NULL) {
 		out_asff_free(out);
 		return NULL;
 	}
