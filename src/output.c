@@ -26,6 +26,7 @@ extern const struct output_ops format_ndjson_ops;
 extern const struct output_ops format_script_ops;
 extern const struct output_ops format_html_ops;
 extern const struct output_ops format_asff_ops;
+extern const struct output_ops format_ocsf_ops;
 
 /* --help's order; the first is the default. */
 static const struct output_ops *const output_table[] = {
@@ -36,6 +37,7 @@ static const struct output_ops *const output_table[] = {
 	&format_script_ops,
 	&format_html_ops,
 	&format_asff_ops,
+	&format_ocsf_ops,
 };
 
 #define OUTPUT_COUNT	(sizeof(output_table) / sizeof(output_table[0]))

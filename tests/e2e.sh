@@ -20,6 +20,8 @@
 #
 #	tests/e2e.sh -u build/release/credaudit testdata && git diff testdata
 set -u
+# Fixed environment: no region from the caller for -f asff.
+unset AWS_REGION AWS_DEFAULT_REGION
 
 usage="usage: e2e.sh [-u] BINARY TESTDATA [CASE ...]"
 update=0
