@@ -50,8 +50,8 @@ test_cli_parse_every_option(void **state)
 	    "--threshold", "dormant-user=30", "--as-of", "2026-11-23",
 	    "-c", "cfg.json", "--fail-on", "HIGH", "--min-severity", "medium",
 	    "--inventory", "--baseline", "last.json", "--fail-on-new",
-	    "-o", "out.json", "--benchmark", "cis", "a.csv", "-", "b.csv",
-	    NULL };
+	    "-o", "out.json", "--benchmark", "cis", "--region", "eu-west-1",
+	    "a.csv", "-", "b.csv", NULL };
 	struct options	 opt;
 	char		 err[256];
 
@@ -75,6 +75,7 @@ test_cli_parse_every_option(void **state)
 	assert_true(opt.fail_on_new);
 	assert_string_equal(opt.output, "out.json");
 	assert_string_equal(opt.benchmark, "cis");
+	assert_string_equal(opt.region, "eu-west-1");
 	assert_int_equal(opt.nfiles, 3);
 	assert_string_equal(opt.files[1], "-");
 }
@@ -144,6 +145,14 @@ static const struct bad_case bad_cases[] = {
 	{ { "credaudit", "--min-severity", "never", NULL },
 	    "--min-severity: expected low, medium, high, critical, "
 	    "got \"never\"" },
+	{ { "credaudit", "--region", "", NULL },
+	    "--region: expected a region name such as us-east-1, got \"\"" },
+	{ { "credaudit", "--region", "EU-WEST-1", NULL },
+	    "--region: expected a region name such as us-east-1, "
+	    "got \"EU-WEST-1\"" },
+	{ { "credaudit", "--region", "ap-southeast-4x12", NULL },
+	    "--region: expected a region name such as us-east-1, "
+	    "got \"ap-southeast-4x12\"" },
 };
 
 static void
@@ -167,6 +176,32 @@ test_cli_parse_rejects_bad_arguments(void **state)
 }
 
 static void
+test_cli_region_names(void **state)
+{
+	static const struct {
+		const char	*name;
+		bool		 valid;
+	} cases[] = {
+		{ "us-east-1", true }, { "eu-west-1", true },
+		{ "ap-southeast-4", true }, { "us-gov-west-1", true },
+		{ "cn-northwest-1", true },
+		/* 16 characters, Security Hub's longest region. */
+		{ "ap-southeast-4x", true }, { "abcdefghijklmnop", true },
+		{ "abcdefghijklmnopq", false }, { "", false }, { "-us", false },
+		{ "us-", false }, { "us_east_1", false }, { "US-EAST-1", false },
+		{ "us east 1", false }, { "eu-west-1\n", false },
+		{ "\xc3\xa9u-west-1", false },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (cli_region_valid(cases[i].name) != cases[i].valid)
+			fail_msg("\"%s\": expected %s", cases[i].name,
+			    cases[i].valid ? "valid" : "invalid");
+}
+
+static void
 test_cli_help_lists_every_option_and_rule(void **state)
 {
 	static const char *const expected[] = { "--as-of TIME",
@@ -174,7 +209,7 @@ test_cli_help_lists_every_option_and_rule(void **state)
 	    "-d, --days N", "--fail-on SEVERITY", "--fail-on-new",
 	    "-f, --format FORMAT", "-h, --help", "--inventory",
 	    "--min-severity SEVERITY", "-o, --output FILE",
-	    "--threshold RULE=N", "-V, --version", "root-access-key",
+	    "--region REGION", "--threshold RULE=N", "-V, --version", "root-access-key",
 	    "dormant-user", "unused-access-key  " };
 	char	*buf = NULL;
 	size_t	 len = 0, i;
@@ -199,6 +234,7 @@ main(void)
 		cmocka_unit_test(test_cli_parse_help_and_version),
 		cmocka_unit_test(test_cli_parse_fail_on_never),
 		cmocka_unit_test(test_cli_parse_rejects_bad_arguments),
+		cmocka_unit_test(test_cli_region_names),
 		cmocka_unit_test(test_cli_help_lists_every_option_and_rule),
 	};
 
