@@ -18,9 +18,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "fuzz_common.h"
 #include "jsonw.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+const char	 fuzz_name[] = "fuzz_jsonw";
 
 /* Repeat the input so the output crosses a block boundary or two. */
 #define FUZZ_REPEAT	3
@@ -29,15 +32,6 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * (an input of NULs is nothing but empty ones) only slow the run down.
  */
 #define FUZZ_MAX_STRINGS	2048
-
-static void
-fuzz_check(bool ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_jsonw: %s\n", what);
-		abort();
-	}
-}
 
 /* A small integer from the string's first bytes, for the number path. */
 static int64_t
@@ -143,7 +137,8 @@ fuzz_compare(const char *out, size_t outlen, const char *text, size_t size)
 	int		 i;
 
 	back = cJSON_ParseWithLength(out, outlen);
-	fuzz_check(back != NULL && cJSON_IsArray(back), "output does not parse");
+	fuzz_check(back != NULL && cJSON_IsArray(back),
+	    "output does not parse");
 	a = back->child;
 	for (i = 0; i < FUZZ_REPEAT && size > 0; i++) {
 		for (s = text; s < end; s += strlen(s) + 1) {
