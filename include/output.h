@@ -78,6 +78,7 @@ struct inventory_row {
 	unsigned		 findings;
 	bool			 has_worst;
 	enum severity		 worst;
+	bool			 credentials;	/* rules_has_credentials() */
 };
 
 struct output;	/* one format's state, opaque */

@@ -249,6 +249,14 @@ bool	rules_key_age(const struct user_record *rec, int n, int64_t as_of,
 	    int64_t *days);
 
 /*
+ * Does rec have any credential the report knows of: a password enabled
+ * (or root's not_supported, a standalone account), an access key that
+ * exists (active or inactive), or an active signing certificate?  A
+ * member account's root under centralised root access has none.
+ */
+bool	rules_has_credentials(const struct user_record *rec);
+
+/*
  * Whole-name shell glob match (*, ?, [...]) as suppressions use it;
  * exposed for tests.
  */

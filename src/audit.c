@@ -82,6 +82,7 @@ audit_record(void *ctx, const struct user_record *rec)
 		return 0;
 	row.rec = rec;
 	row.as_of = a->policy.as_of;
+	row.credentials = rules_has_credentials(rec);
 	row.findings = (unsigned)res.counts.findings;
 	row.has_worst = res.counts.has_worst;
 	row.worst = res.counts.worst;

@@ -48,7 +48,7 @@ static const char *const csv_finding_header[] = {
 
 static const char *const csv_user_header[] = {
 	"account", "user", "arn", "created", "password",
-	"password_last_used", "password_days", "mfa", "access_key_1",
+	"password_last_used", "password_days", "mfa", "credentials", "access_key_1",
 	"access_key_1_last_rotated", "access_key_1_last_used",
 	"access_key_1_days", "access_key_2", "access_key_2_last_rotated",
 	"access_key_2_last_used", "access_key_2_days", "cert_1", "cert_2",
@@ -258,6 +258,7 @@ out_csv_user_cells(struct output *out, const struct inventory_row *row)
 	    out_csv_cell_last_used(out, &rec->password_last_used) == -1 ||
 	    out_csv_cell_number(out, has, days) == -1 ||
 	    out_csv_cell(out, rec->mfa_active ? "true" : "false") == -1 ||
+	    out_csv_cell(out, row->credentials ? "true" : "false") == -1 ||
 	    out_csv_key_cells(out, row, 0) == -1 ||
 	    out_csv_key_cells(out, row, 1) == -1 ||
 	    out_csv_cell(out, output_slot_state(rec->cert[0].state)) == -1 ||

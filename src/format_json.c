@@ -487,6 +487,8 @@ out_json_user_object(const struct inventory_row *row)
 	    out_json_add_cred_time(o, "created", &rec->created) == NULL ||
 	    out_json_add_password(o, row) == -1 ||
 	    out_json_add(o, "mfa", cJSON_CreateBool(rec->mfa_active)) == NULL ||
+	    out_json_add(o, "credentials",
+	    cJSON_CreateBool(row->credentials)) == NULL ||
 	    out_json_add_key(o, "access_key_1", row, 0) == -1 ||
 	    out_json_add_key(o, "access_key_2", row, 1) == -1 ||
 	    out_json_add_cert(o, "cert_1", &rec->cert[0]) == -1 ||

@@ -27,7 +27,9 @@
  * --inventory prints [ACCOUNT] USER PASSWORD MFA KEY1 KEY2 FINDINGS WORST,
  * one line per user in input order, where PASSWORD and KEYn are a state
  * and, when known, the age in days of the last use or creation ("active
- * 30d", "disabled", "none"), then the same summary.
+ * 30d", "disabled", "none"), MFA is "yes", "no", or "-" for a user
+ * with no credential at all (the root user of a member account under
+ * centralised root access), then the same summary.
  *
  * Everything shown comes from a report someone else wrote, so every
  * byte that is not printable text (C0 controls, DEL, the C1 controls
@@ -79,7 +81,7 @@ struct tbl_user {
 	enum slot_state	 key[2];
 	enum severity	 worst;
 	bool		 has_password_days, has_key_days[2];
-	bool		 mfa, has_worst;
+	bool		 mfa, credentials, has_worst;
 };
 
 struct tbl_buf {
@@ -230,6 +232,7 @@ out_table_user(struct output *out, const struct inventory_row *row)
 	u->password = rec->password;
 	u->has_password_days = output_password_days(row, &u->password_days);
 	u->mfa = rec->mfa_active;
+	u->credentials = row->credentials;
 	for (i = 0; i < 2; i++) {
 		u->key[i] = rec->key[i].state;
 		u->has_key_days[i] = output_key_days(row, i, &u->key_days[i]);
@@ -496,6 +499,9 @@ out_table_user_cell(const struct tbl_user *u, enum tbl_col col,
 		return out_table_state(output_password_state(u->password),
 		    u->has_password_days, u->password_days, buf);
 	case COL_MFA:
+		/* Without a credential there is nothing for MFA to guard. */
+		if (!u->mfa && !u->credentials)
+			return "-";
 		return u->mfa ? "yes" : "no";
 	case COL_KEY1:
 	case COL_KEY2:

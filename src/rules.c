@@ -342,10 +342,30 @@ check_root_access_key(struct rule_ctx *rc, const struct user_record *rec)
 	}
 }
 
+bool
+rules_has_credentials(const struct user_record *rec)
+{
+	int	 i;
+
+	/* not_supported is how a standalone account's root password shows. */
+	if (rec->password != PASSWORD_DISABLED)
+		return true;
+	for (i = 0; i < 2; i++)
+		if (rec->key[i].state != SLOT_ABSENT ||
+		    rec->cert[i].state == SLOT_ACTIVE)
+			return true;
+	return false;
+}
+
+/*
+ * A member account whose root credentials are managed centrally by AWS
+ * Organizations has no root password, key or certificate: nothing can
+ * sign in as root, so there is nothing for MFA to protect.
+ */
 static void
 check_root_no_mfa(struct rule_ctx *rc, const struct user_record *rec)
 {
-	if (!rec->mfa_active)
+	if (!rec->mfa_active && rules_has_credentials(rec))
 		rule_emit(rc, rec, CRED_MFA, -1, NULL, NULL,
 		    "root account has no MFA");
 }
@@ -611,7 +631,7 @@ const struct rule rules_table[RULE_COUNT] = {
 	[RULE_ROOT_NO_MFA] = {
 		.id = "root-no-mfa", .severity = SEV_CRITICAL,
 		.default_days = RULE_NO_DAYS, .root = true,
-		.summary = "root has no MFA",
+		.summary = "root has credentials but no MFA",
 		.controls = ctl_root_no_mfa,
 		.check = check_root_no_mfa,
 		.remedy = REMEDY_ADVICE,

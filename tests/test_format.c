@@ -206,9 +206,10 @@ static char *
 run_inventory(struct fixture *fx, const struct output_ops *ops)
 {
 	struct inventory_row	 rows[3] = {
-		{ &fx->root, AS_OF, 0, false, SEV_LOW },
-		{ &fx->alice, AS_OF, 2, true, SEV_MEDIUM },
-		{ &fx->bob, AS_OF, 1, true, SEV_LOW },
+		{ &fx->root, AS_OF, 0, false, SEV_LOW, true },
+		{ &fx->alice, AS_OF, 2, true, SEV_MEDIUM, true },
+		/* bob has no credential at all: nothing for MFA to guard. */
+		{ &fx->bob, AS_OF, 1, true, SEV_LOW, false },
 	};
 	struct capture		 c;
 	struct output		*out;
@@ -290,7 +291,7 @@ static void
 test_output_inventory_days(void **state)
 {
 	struct fixture		 fx;
-	struct inventory_row	 row = { NULL, AS_OF, 0, false, SEV_LOW };
+	struct inventory_row	 row = { NULL, AS_OF, 0, false, SEV_LOW, true };
 	int64_t			 days = -1;
 
 	(void)state;
@@ -499,24 +500,26 @@ test_csv_inventory(void **state)
 	assert_string_equal(out,
 	    "\"account\",\"user\",\"arn\",\"created\",\"password\","
 	    "\"password_last_used\",\"password_days\",\"mfa\","
-	    "\"access_key_1\",\"access_key_1_last_rotated\","
+	    "\"credentials\",\"access_key_1\",\"access_key_1_last_rotated\","
 	    "\"access_key_1_last_used\",\"access_key_1_days\","
 	    "\"access_key_2\",\"access_key_2_last_rotated\","
 	    "\"access_key_2_last_used\",\"access_key_2_days\",\"cert_1\","
 	    "\"cert_2\",\"findings\",\"worst_severity\",\"path\",\"line\"\n"
 	    "\"" ACCOUNT "\",\"<root_account>\",\"arn:aws:iam::" ACCOUNT
 	    ":root\",\"2025-01-15T09:30:00Z\",\"not_supported\","
-	    "\"2026-11-20T12:00:00Z\",\"2\",\"true\",\"none\",,,,\"none\",,,,"
+	    "\"2026-11-20T12:00:00Z\",\"2\",\"true\",\"true\",\"none\",,,,"
+	    "\"none\",,,,"
 	    "\"none\",\"none\",\"0\",,\"r.csv\",\"2\"\n"
 	    "\"" ACCOUNT "\",\"alice\",\"arn:aws:iam::" ACCOUNT ":user/alice\","
 	    "\"2025-01-15T09:30:00Z\",\"enabled\",\"2026-11-01T08:00:00Z\","
-	    "\"21\",\"false\",\"active\",\"2025-01-15T09:40:00Z\","
+	    "\"21\",\"false\",\"true\",\"active\",\"2025-01-15T09:40:00Z\","
 	    "\"2026-07-26T10:00:00Z\",\"119\",\"inactive\","
 	    "\"2025-06-01T00:00:00Z\",,\"540\",\"none\",\"none\",\"2\","
 	    "\"medium\",\"r.csv\",\"3\"\n"
 	    "\"" ACCOUNT "\",\"bob\",\"arn:aws:iam::" ACCOUNT ":user/bob\","
 	    "\"2025-01-15T09:30:00Z\",\"disabled\",\"no_information\",,"
-	    "\"false\",\"none\",,,,\"none\",,,,\"none\",\"none\",\"1\","
+	    "\"false\",\"false\",\"none\",,,,\"none\",,,,\"none\",\"none\","
+	    "\"1\","
 	    "\"low\",\"r.csv\",\"4\"\n");
 	free(out);
 }
@@ -805,7 +808,7 @@ test_table_inventory(void **state)
 	    "         0  -\n"
 	    "alice           enabled 21d       no   active 119d  inactive 540d"
 	    "         2  medium\n"
-	    "bob             disabled          no   none         none         "
+	    "bob             disabled          -    none         none         "
 	    "         1  low\n"
 	    "\n"
 	    "3 findings in 3 users: 0 critical, 0 high, 2 medium, 1 low; "
@@ -1112,7 +1115,8 @@ test_ndjson_same_object_as_json(void **state)
 	"\"created\":\"2025-01-15T09:30:00Z\",\"password\":{" \
 	"\"state\":\"enabled\",\"last_used\":\"2026-11-01T08:00:00Z\"," \
 	"\"last_used_note\":null,\"last_changed\":\"2025-01-15T09:35:00Z\"," \
-	"\"days\":21},\"mfa\":false,\"access_key_1\":{\"state\":\"active\"," \
+	"\"days\":21},\"mfa\":false,\"credentials\":true," \
+	"\"access_key_1\":{\"state\":\"active\"," \
 	"\"last_rotated\":\"2025-01-15T09:40:00Z\"," \
 	"\"last_used\":\"2026-07-26T10:00:00Z\",\"days\":119," \
 	"\"region\":\"us-east-1\",\"service\":\"s3\"},\"access_key_2\":{" \
@@ -1173,6 +1177,8 @@ test_json_inventory(void **state)
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(pw, "days")));
 	assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(bob,
 	    "access_key_1"), "days")));
+	assert_true(cJSON_IsFalse(cJSON_GetObjectItem(bob, "credentials")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(root, "credentials")));
 	cJSON_Delete(doc);
 	free(out);
 }
