@@ -42,6 +42,11 @@ enum rule_index {
 	RULE_MULTIPLE_ACTIVE_KEYS,
 	RULE_INITIAL_ACCESS_KEY,
 	RULE_DORMANT_USER,
+	/*
+	 * After dormant-user: a plan that deletes a dormant user has then
+	 * already dealt with the user's inactive keys.
+	 */
+	RULE_INACTIVE_ACCESS_KEY,
 	RULE_COUNT
 };
 

@@ -591,6 +591,32 @@ check_dormant_user(struct rule_ctx *rc, const struct user_record *rec)
 	    "threshold %d", young->label, ev, rule_days(rc));
 }
 
+/*
+ * The second step after deactivation: a key made inactive that still
+ * exists.  Its age is its last use or creation, like any key's, so the
+ * threshold (120 days: 90 to become unused, 30 of grace) counts from
+ * the last moment anything could have depended on it.
+ */
+static void
+check_inactive_access_key(struct rule_ctx *rc, const struct user_record *rec)
+{
+	struct age	 age;
+	char		 ev[96];
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		if (rec->key[i].state != SLOT_INACTIVE)
+			continue;
+		age_key(&age, rec, i, rc->pol->as_of);
+		if (!age_stale(&age, rule_days(rc)))
+			continue;
+		age_describe(&age, ev, sizeof(ev));
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
+		    "%s inactive, %s; threshold %d", key_label[i], ev,
+		    rule_days(rc));
+	}
+}
+
 static const char *const ctl_root_access_key[] = { "cis-3.0:1.4",
     "fsbp:IAM.4", "config:iam-root-access-key-check", NULL };
 static const char *const ctl_root_no_mfa[] = { "cis-3.0:1.5", "fsbp:IAM.9",
@@ -752,6 +778,16 @@ const struct rule rules_table[RULE_COUNT] = {
 		.title = "Dormant IAM user",
 		.remediation = "Remove the user's credentials, then the user, "
 		    "if nobody needs it any more.",
+	},
+	[RULE_INACTIVE_ACCESS_KEY] = {
+		.id = "inactive-access-key", .severity = SEV_LOW,
+		.default_days = 120,
+		.summary = "an inactive key idle for the threshold",
+		.controls = ctl_none,
+		.check = check_inactive_access_key,
+		.remedy = REMEDY_ADVICE,
+		.advice = "suggestion: the key was deactivated long ago; "
+		    "delete it (-f script --plan delete)",
 	},
 };
 

@@ -47,7 +47,7 @@ cat >"$work/expected.err" <<'EOF'
 credaudit: <stdin>:3: error: field longer than 65536 bytes
 EOF
 cat >"$work/expected.out" <<'EOF'
-{"credaudit_version":"1.0.0","as_of":"2026-11-23T00:00:00Z","thresholds":{"root-recent-use":90,"unused-password":90,"unused-access-key":90,"access-key-not-rotated":90,"dormant-user":90},"findings":[],"inputs":[{"path":"<stdin>","account":"123456789012","generated_time":null,"users":1,"rows_rejected":0}],"summary":{"users":1,"findings":0,"suppressed":0,"by_severity":{"critical":0,"high":0,"medium":0,"low":0},"by_rule":{"root-access-key":0,"root-no-mfa":0,"root-recent-use":0,"root-signing-certificate":0,"console-without-mfa":0,"unused-password":0,"unused-access-key":0,"access-key-not-rotated":0,"multiple-active-keys":0,"initial-access-key":0,"dormant-user":0}}}
+{"credaudit_version":"1.0.0","as_of":"2026-11-23T00:00:00Z","thresholds":{"root-recent-use":90,"unused-password":90,"unused-access-key":90,"access-key-not-rotated":90,"dormant-user":90,"inactive-access-key":120},"findings":[],"inputs":[{"path":"<stdin>","account":"123456789012","generated_time":null,"users":1,"rows_rejected":0}],"summary":{"users":1,"findings":0,"suppressed":0,"by_severity":{"critical":0,"high":0,"medium":0,"low":0},"by_rule":{"root-access-key":0,"root-no-mfa":0,"root-recent-use":0,"root-signing-certificate":0,"console-without-mfa":0,"unused-password":0,"unused-access-key":0,"access-key-not-rotated":0,"multiple-active-keys":0,"initial-access-key":0,"dormant-user":0,"inactive-access-key":0}}}
 EOF
 
 fail=0

@@ -75,7 +75,7 @@ check "missing input keeps old report" "$(cat "$work/report.json")" \
 # shellcheck disable=SC2086
 (umask 027; exec "$bin" $asof -f json -o "$work/report.json" "$sample")
 check "replace status" "$?" 1
-check "replaced" "$(jq -r .summary.findings "$work/report.json")" 19
+check "replaced" "$(jq -r .summary.findings "$work/report.json")" 20
 check "mode follows umask" "$(stat -c %a "$work/report.json")" 640
 
 # A reader that closes the pipe early ends the run quietly.
@@ -100,8 +100,8 @@ check "EPIPE says nothing" "$(cat "$work/err")" ""
 "$bin" $asof -f json "$sample" >"$work/doc.json"
 # shellcheck disable=SC2086
 "$bin" $asof -f ndjson "$sample" >"$work/doc.ndjson"
-check "json parses" "$(jq -r '.findings | length' "$work/doc.json")" 19
-check "ndjson parses" "$(jq -s length "$work/doc.ndjson")" 19
+check "json parses" "$(jq -r '.findings | length' "$work/doc.json")" 20
+check "ndjson parses" "$(jq -s length "$work/doc.ndjson")" 20
 check "ndjson = json findings" \
     "$(jq -c '.findings[]' "$work/doc.json" | cmp -s - "$work/doc.ndjson" && echo same)" same
 # shellcheck disable=SC2086
@@ -116,7 +116,7 @@ check "inventory ndjson parses" "$(jq -s length "$work/inv.ndjson")" 14
 records=$(awk -v RS='\n' '
 	{ n = gsub(/"/, "\"", $0); q += n; if (q % 2 == 0) { rec++; q = 0 } }
 	END { print rec }' "$work/doc.csv")
-check "csv records" "$records" 20
+check "csv records" "$records" 21
 
 echo "output_io: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -834,7 +834,7 @@ test_table_inventory(void **state)
 	"{\"credaudit_version\":\"1.0.0\",\"as_of\":\"2026-11-23T00:00:00Z\"," \
 	"\"thresholds\":{\"root-recent-use\":90,\"unused-password\":90," \
 	"\"unused-access-key\":90,\"access-key-not-rotated\":90," \
-	"\"dormant-user\":90},"
+	"\"dormant-user\":90,\"inactive-access-key\":120},"
 
 #define JSON_BY_RULE(uak) \
 	"\"by_rule\":{\"root-access-key\":0,\"root-no-mfa\":0," \
@@ -842,7 +842,7 @@ test_table_inventory(void **state)
 	"\"console-without-mfa\":0,\"unused-password\":0," \
 	"\"unused-access-key\":" uak ",\"access-key-not-rotated\":0," \
 	"\"multiple-active-keys\":0,\"initial-access-key\":0," \
-	"\"dormant-user\":0}"
+	"\"dormant-user\":0,\"inactive-access-key\":0}"
 
 static void
 test_json_document_exact(void **state)
@@ -881,7 +881,7 @@ test_json_no_findings(void **state)
 	fx.input.stats.generated_time = T_ROOT_USED;
 	fx.pol.days[RULE_DORMANT_USER] = 30;
 	out = run_findings(&fx, output_lookup("json"), NULL, 0);
-	assert_non_null(strstr(out, "\"dormant-user\":30},\"findings\":[],"
+	assert_non_null(strstr(out, "\"dormant-user\":30,\"inactive-access-key\":120},\"findings\":[],"
 	    "\"inputs\":[{\"path\":\"r.csv\",\"account\":null,"
 	    "\"generated_time\":\"2026-11-20T12:00:00Z\","));
 	assert_int_equal(count_lines(out), 1);

@@ -192,6 +192,7 @@ test_rules_table_contract(void **state)
 		{ "initial-access-key", SEV_LOW, RULE_NO_DAYS, false,
 		    { "cis-3.0:1.11" } },
 		{ "dormant-user", SEV_LOW, 90, false, { NULL } },
+		{ "inactive-access-key", SEV_LOW, 120, false, { NULL } },
 	};
 	int	 i, j;
 
@@ -462,6 +463,30 @@ static const struct user_case user_cases[] = {
 	{ "user 89 days old, credentials never used", RULE_DORMANT_USER,
 	    89, PW_ON, NEVER, NEVER, false, ABS, NEVER, NEVER, ABS, NEVER,
 	    NEVER, 0, NULL, 0, 0 },
+
+	{ "inactive key used 119 days ago", RULE_INACTIVE_ACCESS_KEY, 1000,
+	    PW_OFF, NEVER, NEVER, false, INA, 500, 119, ABS, NEVER, NEVER,
+	    0, NULL, 0, 0 },
+	{ "inactive key used 120 days ago", RULE_INACTIVE_ACCESS_KEY, 1000,
+	    PW_OFF, NEVER, NEVER, false, INA, 500, 120, ABS, NEVER, NEVER,
+	    1, "access_key_1", 120, 120 },
+	{ "inactive key 2 never used, created 120 days ago",
+	    RULE_INACTIVE_ACCESS_KEY, 1000, PW_ON, 1, 500, true,
+	    ACT, 500, 1, INA, 120, NEVER, 1, "access_key_2", 120, NEVER },
+	{ "inactive key never used, created 119 days ago",
+	    RULE_INACTIVE_ACCESS_KEY, 1000, PW_OFF, NEVER, NEVER, false,
+	    INA, 119, NEVER, ABS, NEVER, NEVER, 0, NULL, 0, 0 },
+	{ "inactive key created long ago, used 119 days ago",
+	    RULE_INACTIVE_ACCESS_KEY, 1000, PW_OFF, NEVER, NEVER, false,
+	    INA, 900, 119, ABS, NEVER, NEVER, 0, NULL, 0, 0 },
+	{ "active key long unused is not inactive", RULE_INACTIVE_ACCESS_KEY,
+	    1000, PW_OFF, NEVER, NEVER, false, ACT, 900, 500, ABS, NEVER,
+	    NEVER, 0, NULL, 0, 0 },
+	{ "empty slots", RULE_INACTIVE_ACCESS_KEY, 1000, PW_OFF, NEVER,
+	    NEVER, false, ABS, NEVER, NEVER, ABS, NEVER, NEVER, 0, NULL, 0, 0 },
+	{ "both keys inactive and idle", RULE_INACTIVE_ACCESS_KEY, 1000,
+	    PW_OFF, NEVER, NEVER, false, INA, 900, 400, INA, 300, NEVER,
+	    2, "access_key_1", 400, 400 },
 };
 
 static void
@@ -754,6 +779,14 @@ test_rules_messages(void **state)
 		    true, ACT, 322, NEVER, ABS, NEVER, NEVER, 1, NULL, 0, 0 },
 		    "access key 1 never used; created 2026-01-05, 322 days "
 		    "ago; user has a console password" },
+		{ { "", RULE_INACTIVE_ACCESS_KEY, 1000, PW_OFF, NEVER, NEVER,
+		    false, INA, 500, 120, ABS, NEVER, NEVER, 1, NULL, 0, 0 },
+		    "access key 1 inactive, last used 2026-07-26, 120 days "
+		    "ago; threshold 120" },
+		{ { "", RULE_INACTIVE_ACCESS_KEY, 1000, PW_OFF, NEVER, NEVER,
+		    false, ABS, NEVER, NEVER, INA, 322, NEVER, 1, NULL, 0, 0 },
+		    "access key 2 inactive, never used; created 2026-01-05, "
+		    "322 days ago; threshold 120" },
 		{ { "", RULE_DORMANT_USER, 1000, PW_OFF, NEVER, NEVER,
 		    false, ABS, NEVER, NEVER, ABS, NEVER, NEVER,
 		    1, NULL, 0, 0 },
@@ -1154,6 +1187,8 @@ test_rules_policy_unused_days_and_benchmark(void **state)
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 30);
 	assert_int_equal(pol.days[RULE_ACCESS_KEY_NOT_ROTATED], 90);
 	assert_int_equal(pol.days[RULE_ROOT_RECENT_USE], 90);
+	/* The grace period after deactivation is not an unused threshold. */
+	assert_int_equal(pol.days[RULE_INACTIVE_ACCESS_KEY], 120);
 	assert_int_equal(policy_set_unused_days(&pol, 10001,
 	    fixture_diag_init(&err)), -1);
 	assert_string_equal(err.text,
@@ -1166,6 +1201,7 @@ test_rules_policy_unused_days_and_benchmark(void **state)
 	assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 45);
 	assert_int_equal(pol.days[RULE_DORMANT_USER], 45);
 	assert_int_equal(pol.days[RULE_ACCESS_KEY_NOT_ROTATED], 90);
+	assert_int_equal(pol.days[RULE_INACTIVE_ACCESS_KEY], 120);
 	assert_int_equal(policy_apply_benchmark(&pol, "fsbp",
 	    fixture_diag_init(&err)), 0);
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 90);
