@@ -220,6 +220,18 @@ struct finding_counts {
 	enum severity	 worst;
 };
 
+/*
+ * The distinct controls of rules_table, in the order they first appear
+ * there: the i-th from 0, NULL past the last.
+ */
+const char	*rules_control(size_t i);
+/*
+ * The unsuppressed findings of *c under control: the findings of every
+ * rule that lists it (a rule lists a control once).
+ */
+unsigned long	 finding_counts_control(const struct finding_counts *c,
+		    const char *control);
+
 /* Count f into *c. */
 void	finding_counts_count(struct finding_counts *c, const struct finding *f);
 /* Add the counts of *part to *total. */

@@ -50,7 +50,8 @@ static const struct cli_option cli_options[] = {
 	{ "baseline", OPT_BASELINE, "FILE",
 	    "mark findings new or existing against a previous JSON output" },
 	{ "benchmark", OPT_BENCHMARK, "NAME",
-	    "thresholds of a benchmark: cis (45 days) or fsbp (90 days)" },
+	    "thresholds of a benchmark: cis-3.0, cis-4.0.1, cis-5.0, cis-6.0, "
+	    "cis-7.0 (45 days; cis: the newest) or fsbp (90 days)" },
 	{ "config", OPT_CONFIG, "FILE",
 	    "JSON config: thresholds, rules, severities, suppressions" },
 	/* NULL help: made from the rule or format table; see cli_help_text. */

@@ -574,6 +574,23 @@ out_json_add_input(cJSON *arr, const struct input_info *in)
 	return 0;
 }
 
+/* Control ids are static strings of rules_table: constant keys. */
+static int
+out_json_add_by_control(cJSON *s, const struct finding_counts *c)
+{
+	const char	*ctl;
+	cJSON		*o;
+	size_t		 i;
+
+	if ((o = out_json_add(s, "by_control", cJSON_CreateObject())) == NULL)
+		return -1;
+	for (i = 0; (ctl = rules_control(i)) != NULL; i++)
+		if (out_json_add_number(o, ctl, true,
+		    (int64_t)finding_counts_control(c, ctl)) == NULL)
+			return -1;
+	return 0;
+}
+
 static int
 out_json_add_counts(cJSON *s, const struct run_summary *sum)
 {
@@ -592,7 +609,7 @@ out_json_add_counts(cJSON *s, const struct run_summary *sum)
 		if (out_json_add_number(o, rules_table[i].id, true,
 		    sum->counts.by_rule[i]) == NULL)
 			return -1;
-	return 0;
+	return out_json_add_by_control(s, &sum->counts);
 }
 
 static int

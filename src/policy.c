@@ -6,6 +6,7 @@
  * through the diag sink.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -90,18 +91,46 @@ policy_set_unused_days(struct policy *pol, long days, struct diag *d)
 }
 
 /*
- * CIS 1.12 and Security Hub IAM.22 say 45 days for unused credentials;
- * FSBP's IAM.8 says 90.  Other thresholds are the same in both.
+ * What each benchmark sets: the threshold of the rules --days governs.
+ * Every CIS version from 3.0 to 7.0 says credentials "unused for 45 days
+ * or more" (1.12 in v3.0 and v4.0.1, 1.11 in v5.0, 2.11 in v6.0 and
+ * v7.0), as does Security Hub's IAM.22; FSBP's IAM.8 says 90.  Key
+ * rotation is 90 days in all of them, the default, so it is left as the
+ * config file set it.  "cis" names the newest CIS version.
  */
+static const struct benchmark {
+	const char	*name;
+	int		 unused_days;
+} benchmarks[] = {
+	{ "cis", 45 },
+	{ "cis-3.0", 45 },
+	{ "cis-4.0.1", 45 },
+	{ "cis-5.0", 45 },
+	{ "cis-6.0", 45 },
+	{ "cis-7.0", 45 },
+	{ "fsbp", 90 },
+};
+
+#define NBENCHMARKS	(sizeof(benchmarks) / sizeof(benchmarks[0]))
+
 int
 policy_apply_benchmark(struct policy *pol, const char *name,
     struct diag *d)
 {
-	if (strcasecmp(name, "cis") == 0)
-		return policy_set_unused_days(pol, 45, d);
-	if (strcasecmp(name, "fsbp") == 0)
-		return policy_set_unused_days(pol, 90, d);
-	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" "
-	    "(cis or fsbp)", name);
+	char	 names[128] = "";
+	size_t	 i, used;
+
+	for (i = 0; i < NBENCHMARKS; i++)
+		if (strcasecmp(name, benchmarks[i].name) == 0)
+			return policy_set_unused_days(pol,
+			    benchmarks[i].unused_days, d);
+	for (i = 0; i < NBENCHMARKS; i++) {
+		used = strlen(names);
+		snprintf(names + used, sizeof(names) - used, "%s%s",
+		    i == 0 ? "" : i + 1 == NBENCHMARKS ? " or " : ", ",
+		    benchmarks[i].name);
+	}
+	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" (%s)",
+	    name, names);
 	return -1;
 }

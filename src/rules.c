@@ -224,6 +224,47 @@ finding_counts_count(struct finding_counts *c, const struct finding *f)
 	}
 }
 
+/* Does a rule before rule r already list control? */
+static bool
+control_seen_before(int r, const char *control)
+{
+	const char *const	*c;
+	int			 i;
+
+	for (i = 0; i < r; i++)
+		for (c = rules_table[i].controls; *c != NULL; c++)
+			if (strcmp(*c, control) == 0)
+				return true;
+	return false;
+}
+
+const char *
+rules_control(size_t n)
+{
+	const char *const	*c;
+	int			 r;
+
+	for (r = 0; r < RULE_COUNT; r++)
+		for (c = rules_table[r].controls; *c != NULL; c++)
+			if (!control_seen_before(r, *c) && n-- == 0)
+				return *c;
+	return NULL;
+}
+
+unsigned long
+finding_counts_control(const struct finding_counts *cnt, const char *control)
+{
+	const char *const	*c;
+	unsigned long		 n = 0;
+	int			 r;
+
+	for (r = 0; r < RULE_COUNT; r++)
+		for (c = rules_table[r].controls; *c != NULL; c++)
+			if (strcmp(*c, control) == 0)
+				n += cnt->by_rule[r];
+	return n;
+}
+
 void
 finding_counts_add(struct finding_counts *total,
     const struct finding_counts *part)
@@ -617,25 +658,44 @@ check_inactive_access_key(struct rule_ctx *rc, const struct user_record *rec)
 	}
 }
 
+/*
+ * Controls, CIS first, oldest version first.  CIS v5.0 dropped 1.3
+ * (security questions), so every later IAM item moved up by one; v6.0
+ * moved IAM to section 2 with v5.0's order; v7.0 added 2.1.x on
+ * Organizations and dropped the initial-key and one-active-key items.
+ * The numbers were taken from the benchmark mappings of Prowler,
+ * Steampipe and Tenable and the Security Hub user guide, and agree
+ * between at least two of them; the man page's STANDARDS lists them.
+ */
 static const char *const ctl_root_access_key[] = { "cis-3.0:1.4",
+    "cis-4.0.1:1.4", "cis-5.0:1.3", "cis-6.0:2.3", "cis-7.0:2.4",
     "fsbp:IAM.4", "config:iam-root-access-key-check", NULL };
-static const char *const ctl_root_no_mfa[] = { "cis-3.0:1.5", "fsbp:IAM.9",
-    "config:root-account-mfa-enabled", NULL };
-static const char *const ctl_root_recent_use[] = { "cis-3.0:1.7", NULL };
+static const char *const ctl_root_no_mfa[] = { "cis-3.0:1.5",
+    "cis-4.0.1:1.5", "cis-5.0:1.4", "cis-6.0:2.4", "cis-7.0:2.5",
+    "fsbp:IAM.9", "config:root-account-mfa-enabled", NULL };
+static const char *const ctl_root_recent_use[] = { "cis-3.0:1.7",
+    "cis-4.0.1:1.7", "cis-5.0:1.6", "cis-6.0:2.6", "cis-7.0:2.7", NULL };
 static const char *const ctl_none[] = { NULL };
 static const char *const ctl_console_without_mfa[] = { "cis-3.0:1.10",
+    "cis-4.0.1:1.10", "cis-5.0:1.9", "cis-6.0:2.9", "cis-7.0:2.10",
     "fsbp:IAM.5", "config:mfa-enabled-for-iam-console-access", NULL };
 static const char *const ctl_unused_password[] = { "cis-3.0:1.12",
+    "cis-4.0.1:1.12", "cis-5.0:1.11", "cis-6.0:2.11", "cis-7.0:2.11",
     "fsbp:IAM.8", "fsbp:IAM.22", "config:iam-user-unused-credentials-check",
     "access-analyzer:UnusedIAMUserPassword", NULL };
 static const char *const ctl_unused_access_key[] = { "cis-3.0:1.12",
+    "cis-4.0.1:1.12", "cis-5.0:1.11", "cis-6.0:2.11", "cis-7.0:2.11",
     "fsbp:IAM.8", "fsbp:IAM.22", "config:iam-user-unused-credentials-check",
     "access-analyzer:UnusedIAMUserAccessKey", NULL };
 static const char *const ctl_access_key_not_rotated[] = { "cis-3.0:1.14",
+    "cis-4.0.1:1.14", "cis-5.0:1.13", "cis-6.0:2.13", "cis-7.0:2.12",
     "fsbp:IAM.3", "config:access-keys-rotated", NULL };
+/* v7.0 has no one-active-key recommendation. */
 static const char *const ctl_multiple_active_keys[] = { "cis-3.0:1.13",
-    NULL };
-static const char *const ctl_initial_access_key[] = { "cis-3.0:1.11", NULL };
+    "cis-4.0.1:1.13", "cis-5.0:1.12", "cis-6.0:2.12", NULL };
+/* v7.0 has no initial-setup recommendation. */
+static const char *const ctl_initial_access_key[] = { "cis-3.0:1.11",
+    "cis-4.0.1:1.11", "cis-5.0:1.10", "cis-6.0:2.10", NULL };
 
 /* What the remediation plan says about a root finding. */
 #define AS_ROOT		"fix signed in as root: "

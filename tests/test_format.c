@@ -40,7 +40,8 @@
 
 #define ACCOUNT		"123456789012"
 #define ALICE_ID	ACCOUNT ":alice:unused-access-key:access_key_1"
-#define UAK_CONTROLS	"cis-3.0:1.12;fsbp:IAM.8;fsbp:IAM.22;" \
+#define UAK_CONTROLS	"cis-3.0:1.12;cis-4.0.1:1.12;cis-5.0:1.11;" \
+			"cis-6.0:2.11;cis-7.0:2.11;fsbp:IAM.8;fsbp:IAM.22;" \
 			"config:iam-user-unused-credentials-check;" \
 			"access-analyzer:UnusedIAMUserAccessKey"
 
@@ -348,7 +349,8 @@ test_csv_findings_rows(void **state)
 	    "\"" ACCOUNT ":alice:console-without-mfa:password\","
 	    "\"console-without-mfa\",\"high\",\"" ACCOUNT "\",\"alice\","
 	    "\"arn:aws:iam::" ACCOUNT ":user/alice\",\"password\",,,,"
-	    "\"console password without MFA\",\"cis-3.0:1.10;fsbp:IAM.5;"
+	    "\"console password without MFA\",\"cis-3.0:1.10;cis-4.0.1:1.10;"
+	    "cis-5.0:1.9;cis-6.0:2.9;cis-7.0:2.10;fsbp:IAM.5;"
 	    "config:mfa-enabled-for-iam-console-access\",\"true\","
 	    "\"break-glass, \"\"approved\"\"\",\"r.csv\",\"3\"\n");
 	free(out);
@@ -825,7 +827,8 @@ test_table_inventory(void **state)
 	"\"credential\":\"access_key_1\",\"days\":119,\"threshold\":90," \
 	"\"last_used\":\"2026-07-26T10:00:00Z\"," \
 	"\"message\":\"access key 1 unused for 119 days; threshold 90\"," \
-	"\"controls\":[\"cis-3.0:1.12\",\"fsbp:IAM.8\",\"fsbp:IAM.22\"," \
+	"\"controls\":[\"cis-3.0:1.12\",\"cis-4.0.1:1.12\",\"cis-5.0:1.11\"," \
+	"\"cis-6.0:2.11\",\"cis-7.0:2.11\",\"fsbp:IAM.8\",\"fsbp:IAM.22\"," \
 	"\"config:iam-user-unused-credentials-check\"," \
 	"\"access-analyzer:UnusedIAMUserAccessKey\"],\"suppressed\":false," \
 	"\"source\":{\"path\":\"r.csv\",\"line\":3}}"
@@ -843,6 +846,32 @@ test_table_inventory(void **state)
 	"\"unused-access-key\":" uak ",\"access-key-not-rotated\":0," \
 	"\"multiple-active-keys\":0,\"initial-access-key\":0," \
 	"\"dormant-user\":0,\"inactive-access-key\":0}"
+
+/* Every control once, in table order; uak: unused-access-key's count. */
+#define JSON_BY_CONTROL(uak) \
+	"\"by_control\":{\"cis-3.0:1.4\":0,\"cis-4.0.1:1.4\":0," \
+	"\"cis-5.0:1.3\":0,\"cis-6.0:2.3\":0,\"cis-7.0:2.4\":0," \
+	"\"fsbp:IAM.4\":0,\"config:iam-root-access-key-check\":0," \
+	"\"cis-3.0:1.5\":0,\"cis-4.0.1:1.5\":0,\"cis-5.0:1.4\":0," \
+	"\"cis-6.0:2.4\":0,\"cis-7.0:2.5\":0,\"fsbp:IAM.9\":0," \
+	"\"config:root-account-mfa-enabled\":0,\"cis-3.0:1.7\":0," \
+	"\"cis-4.0.1:1.7\":0,\"cis-5.0:1.6\":0,\"cis-6.0:2.6\":0," \
+	"\"cis-7.0:2.7\":0,\"cis-3.0:1.10\":0,\"cis-4.0.1:1.10\":0," \
+	"\"cis-5.0:1.9\":0,\"cis-6.0:2.9\":0,\"cis-7.0:2.10\":0," \
+	"\"fsbp:IAM.5\":0,\"config:mfa-enabled-for-iam-console-access\":0," \
+	"\"cis-3.0:1.12\":" uak ",\"cis-4.0.1:1.12\":" uak "," \
+	"\"cis-5.0:1.11\":" uak ",\"cis-6.0:2.11\":" uak "," \
+	"\"cis-7.0:2.11\":" uak ",\"fsbp:IAM.8\":" uak "," \
+	"\"fsbp:IAM.22\":" uak "," \
+	"\"config:iam-user-unused-credentials-check\":" uak "," \
+	"\"access-analyzer:UnusedIAMUserPassword\":0," \
+	"\"access-analyzer:UnusedIAMUserAccessKey\":" uak "," \
+	"\"cis-3.0:1.14\":0,\"cis-4.0.1:1.14\":0,\"cis-5.0:1.13\":0," \
+	"\"cis-6.0:2.13\":0,\"cis-7.0:2.12\":0,\"fsbp:IAM.3\":0," \
+	"\"config:access-keys-rotated\":0,\"cis-3.0:1.13\":0," \
+	"\"cis-4.0.1:1.13\":0,\"cis-5.0:1.12\":0,\"cis-6.0:2.12\":0," \
+	"\"cis-3.0:1.11\":0,\"cis-4.0.1:1.11\":0,\"cis-5.0:1.10\":0," \
+	"\"cis-6.0:2.10\":0}"
 
 static void
 test_json_document_exact(void **state)
@@ -863,7 +892,7 @@ test_json_document_exact(void **state)
 	    "\"generated_time\":null,\"users\":1,\"rows_rejected\":0}],"
 	    "\"summary\":{\"users\":1,\"findings\":1,\"suppressed\":0,"
 	    "\"by_severity\":{\"critical\":0,\"high\":0,\"medium\":1,"
-	    "\"low\":0}," JSON_BY_RULE("1") "}}\n");
+	    "\"low\":0}," JSON_BY_RULE("1") "," JSON_BY_CONTROL("1") "}}\n");
 	free(out);
 }
 
@@ -935,7 +964,7 @@ test_json_structure(void **state)
 	assert_string_equal(cJSON_GetObjectItem(item,
 	    "suppression_reason")->valuestring, "rotating next week");
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(item,
-	    "controls")), 5);
+	    "controls")), 9);
 	item = cJSON_GetArrayItem(list, 2);
 	assert_int_equal(cJSON_GetObjectItem(item, "days")->valueint, 200);
 	assert_string_equal(cJSON_GetObjectItem(item,
@@ -1006,7 +1035,7 @@ test_json_baseline(void **state)
 	sum = cJSON_GetObjectItem(doc, "summary");
 	json_keys(sum, keys, sizeof(keys));
 	assert_string_equal(keys, "users,findings,suppressed,new,resolved,"
-	    "by_severity,by_rule");
+	    "by_severity,by_rule,by_control");
 	assert_int_equal(cJSON_GetObjectItem(sum, "new")->valueint, 1);
 	assert_int_equal(cJSON_GetObjectItem(sum, "resolved")->valueint, 2);
 	cJSON_Delete(doc);

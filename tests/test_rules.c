@@ -162,35 +162,45 @@ test_rules_table_contract(void **state)
 		enum severity	 sev;
 		int		 days;
 		bool		 root;
-		const char	*controls[6];
+		const char	*controls[10];
 	} want[RULE_COUNT] = {
 		{ "root-access-key", SEV_CRITICAL, RULE_NO_DAYS, true,
-		    { "cis-3.0:1.4", "fsbp:IAM.4",
+		    { "cis-3.0:1.4", "cis-4.0.1:1.4", "cis-5.0:1.3",
+		    "cis-6.0:2.3", "cis-7.0:2.4", "fsbp:IAM.4",
 		    "config:iam-root-access-key-check" } },
 		{ "root-no-mfa", SEV_CRITICAL, RULE_NO_DAYS, true,
-		    { "cis-3.0:1.5", "fsbp:IAM.9",
+		    { "cis-3.0:1.5", "cis-4.0.1:1.5", "cis-5.0:1.4",
+		    "cis-6.0:2.4", "cis-7.0:2.5", "fsbp:IAM.9",
 		    "config:root-account-mfa-enabled" } },
-		{ "root-recent-use", SEV_HIGH, 90, true, { "cis-3.0:1.7" } },
+		{ "root-recent-use", SEV_HIGH, 90, true,
+		    { "cis-3.0:1.7", "cis-4.0.1:1.7", "cis-5.0:1.6",
+		    "cis-6.0:2.6", "cis-7.0:2.7" } },
 		{ "root-signing-certificate", SEV_HIGH, RULE_NO_DAYS, true,
 		    { NULL } },
 		{ "console-without-mfa", SEV_HIGH, RULE_NO_DAYS, false,
-		    { "cis-3.0:1.10", "fsbp:IAM.5",
+		    { "cis-3.0:1.10", "cis-4.0.1:1.10", "cis-5.0:1.9",
+		    "cis-6.0:2.9", "cis-7.0:2.10", "fsbp:IAM.5",
 		    "config:mfa-enabled-for-iam-console-access" } },
 		{ "unused-password", SEV_MEDIUM, 90, false,
-		    { "cis-3.0:1.12", "fsbp:IAM.8", "fsbp:IAM.22",
-		    "config:iam-user-unused-credentials-check",
+		    { "cis-3.0:1.12", "cis-4.0.1:1.12", "cis-5.0:1.11",
+		    "cis-6.0:2.11", "cis-7.0:2.11", "fsbp:IAM.8",
+		    "fsbp:IAM.22", "config:iam-user-unused-credentials-check",
 		    "access-analyzer:UnusedIAMUserPassword" } },
 		{ "unused-access-key", SEV_MEDIUM, 90, false,
-		    { "cis-3.0:1.12", "fsbp:IAM.8", "fsbp:IAM.22",
-		    "config:iam-user-unused-credentials-check",
+		    { "cis-3.0:1.12", "cis-4.0.1:1.12", "cis-5.0:1.11",
+		    "cis-6.0:2.11", "cis-7.0:2.11", "fsbp:IAM.8",
+		    "fsbp:IAM.22", "config:iam-user-unused-credentials-check",
 		    "access-analyzer:UnusedIAMUserAccessKey" } },
 		{ "access-key-not-rotated", SEV_MEDIUM, 90, false,
-		    { "cis-3.0:1.14", "fsbp:IAM.3",
+		    { "cis-3.0:1.14", "cis-4.0.1:1.14", "cis-5.0:1.13",
+		    "cis-6.0:2.13", "cis-7.0:2.12", "fsbp:IAM.3",
 		    "config:access-keys-rotated" } },
 		{ "multiple-active-keys", SEV_MEDIUM, RULE_NO_DAYS, false,
-		    { "cis-3.0:1.13" } },
+		    { "cis-3.0:1.13", "cis-4.0.1:1.13", "cis-5.0:1.12",
+		    "cis-6.0:2.12" } },
 		{ "initial-access-key", SEV_LOW, RULE_NO_DAYS, false,
-		    { "cis-3.0:1.11" } },
+		    { "cis-3.0:1.11", "cis-4.0.1:1.11", "cis-5.0:1.10",
+		    "cis-6.0:2.10" } },
 		{ "dormant-user", SEV_LOW, 90, false, { NULL } },
 		{ "inactive-access-key", SEV_LOW, 120, false, { NULL } },
 	};
@@ -1209,7 +1219,67 @@ test_rules_policy_unused_days_and_benchmark(void **state)
 	assert_int_equal(policy_apply_benchmark(&pol, "nist",
 	    fixture_diag_init(&err)), -1);
 	assert_string_equal(err.text,
-	    "error: unknown benchmark \"nist\" (cis or fsbp)\n");
+	    "error: unknown benchmark \"nist\" (cis, cis-3.0, cis-4.0.1, "
+	    "cis-5.0, cis-6.0, cis-7.0 or fsbp)\n");
+	assert_int_equal(policy_apply_benchmark(&pol, "cis-1.2",
+	    fixture_diag_init(&err)), -1);
+}
+
+/* Each CIS version sets 45 days and leaves rotation and the grace period. */
+static void
+test_rules_benchmark_versions(void **state)
+{
+	static const char *const cis[] = { "cis-3.0", "cis-4.0.1",
+	    "cis-5.0", "cis-6.0", "cis-7.0", "CIS-7.0", "cis" };
+	struct policy		 pol;
+	struct fixture_diag	 err;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cis) / sizeof(cis[0]); i++) {
+		policy_init(&pol);
+		assert_int_equal(policy_apply_benchmark(&pol, cis[i],
+		    fixture_diag_init(&err)), 0);
+		assert_int_equal(pol.days[RULE_UNUSED_ACCESS_KEY], 45);
+		assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 45);
+		assert_int_equal(pol.days[RULE_DORMANT_USER], 45);
+		assert_int_equal(pol.days[RULE_ACCESS_KEY_NOT_ROTATED], 90);
+		assert_int_equal(pol.days[RULE_INACTIVE_ACCESS_KEY], 120);
+	}
+}
+
+/* Each control once, in table order; its count adds up its rules'. */
+static void
+test_rules_controls_counted(void **state)
+{
+	struct finding_counts	 c;
+	const char		*ctl;
+	size_t			 i, j, n;
+
+	(void)state;
+	assert_string_equal(rules_control(0), "cis-3.0:1.4");
+	for (n = 0; rules_control(n) != NULL; n++)
+		for (j = 0; j < n; j++)
+			assert_string_not_equal(rules_control(j),
+			    rules_control(n));
+	/* 5 CIS ids and 2 others for root-access-key alone. */
+	assert_true(n > 7);
+	assert_string_equal(rules_control(7), "cis-3.0:1.5");
+	memset(&c, 0, sizeof(c));
+	c.by_rule[RULE_UNUSED_PASSWORD] = 2;
+	c.by_rule[RULE_UNUSED_ACCESS_KEY] = 3;
+	c.by_rule[RULE_MULTIPLE_ACTIVE_KEYS] = 5;
+	c.by_rule[RULE_INACTIVE_ACCESS_KEY] = 7;
+	assert_int_equal(finding_counts_control(&c, "cis-3.0:1.12"), 5);
+	assert_int_equal(finding_counts_control(&c, "cis-7.0:2.11"), 5);
+	assert_int_equal(finding_counts_control(&c,
+	    "access-analyzer:UnusedIAMUserPassword"), 2);
+	assert_int_equal(finding_counts_control(&c, "cis-6.0:2.12"), 5);
+	assert_int_equal(finding_counts_control(&c, "cis-7.0:2.12"), 0);
+	assert_int_equal(finding_counts_control(&c, "cis-3.0:1.4"), 0);
+	assert_int_equal(finding_counts_control(&c, "nonsense"), 0);
+	for (i = 0; (ctl = rules_control(i)) != NULL; i++)
+		assert_true(strchr(ctl, ':') != NULL);
 }
 
 static void
@@ -1259,6 +1329,8 @@ main(void)
 		cmocka_unit_test(test_rules_policy_init),
 		cmocka_unit_test(test_rules_policy_set_threshold),
 		cmocka_unit_test(test_rules_policy_unused_days_and_benchmark),
+		cmocka_unit_test(test_rules_benchmark_versions),
+		cmocka_unit_test(test_rules_controls_counted),
 		cmocka_unit_test(test_rules_severity_names),
 	};
 
