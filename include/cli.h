@@ -20,6 +20,8 @@
 #define CLI_MAX_THRESHOLDS	64
 /* Longest region name (Security Hub's limit for a resource's region). */
 #define CLI_REGION_MAX		16
+/* Largest --max-report-age, in hours: RULE_MAX_DAYS days. */
+#define CLI_MAX_REPORT_AGE	(RULE_MAX_DAYS * 24L)
 
 enum cli_action {
 	CLI_RUN,
@@ -42,6 +44,9 @@ struct options {
 	size_t		 nthresholds;
 	bool		 has_as_of;
 	int64_t		 as_of;
+	bool		 as_of_generated;	/* --as-of generated */
+	bool		 has_max_report_age;
+	long		 max_report_age;	/* hours */
 	const char	*config;	/* -c */
 	const char	*benchmark;	/* --benchmark */
 	bool		 fail_never;	/* --fail-on never */

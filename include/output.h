@@ -39,6 +39,10 @@
 struct input_info {
 	const char		*path;
 	struct report_stats	 stats;
+	bool			 begun;		/* its header was read */
+	int64_t			 as_of;		/* its ages were measured from */
+	bool			 has_report_age;	/* it had a GeneratedTime */
+	int64_t			 report_age_hours;	/* as_of - GeneratedTime */
 };
 
 struct resolved_finding;	/* baseline.h */
@@ -54,6 +58,7 @@ struct output_opts {
 struct run_info {
 	const char		*version;
 	const struct policy	*policy;	/* as_of, thresholds */
+	bool			 as_of_generated;	/* as_of is per input */
 	bool			 inventory;	/* user() instead of finding() */
 	bool			 baseline;	/* findings carry a status */
 	bool			 baseline_has_as_of;

@@ -108,10 +108,18 @@ struct report_stats {
  */
 typedef int (*report_record_fn)(void *ctx, const struct user_record *rec);
 
+/*
+ * Called once per input when its header has been read, before the first
+ * row: what the input says about itself (GeneratedTime) is known then.
+ * Return 0 to go on, non-zero to stop loading that input.
+ */
+typedef int (*report_begin_fn)(void *ctx, const struct report_stats *stats);
+
 struct report_sink {
 	report_record_fn  record;
 	void		 *ctx;
 	struct diag	 *diag;
+	report_begin_fn	  begin;	/* may be NULL */
 };
 
 /*

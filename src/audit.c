@@ -4,9 +4,9 @@
  * the exit status.  See audit.h.
  *
  * The engine decides and counts; the audit only marks findings against
- * the baseline, passes them on, and warns about inputs as a whole
- * (timestamps in the future, an account audited twice, mixed accounts,
- * expired suppressions).
+ * the baseline, passes them on, and judges inputs as a whole (the age of
+ * the report, timestamps in the future, an account audited twice, mixed
+ * accounts, expired suppressions).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -39,8 +39,12 @@ struct audit {
 	struct input_info	*inputs;
 	char			*source;	/* input names, for the script header */
 	const char		*region;	/* --region or the environment's */
+	size_t			 cur;		/* the input being read */
 	unsigned long		 future;	/* in the current input */
 };
+
+/* A report this old misses at least a day of use: say so. */
+#define REPORT_AGE_WARN	(24 * 3600)
 
 static void
 audit_error(struct audit *a, const char *msg)
@@ -93,6 +97,59 @@ audit_record(void *ctx, const struct user_record *rec)
 	return 0;
 }
 
+/*
+ * The input's header is read: its GeneratedTime, if it has one, is
+ * known.  AWS hands out a cached report for up to 4 hours and never
+ * regenerates one by itself, so an old report shows keys as unused that
+ * have been used since it was made.  With --as-of generated the input's
+ * ages are measured from its own GeneratedTime.
+ */
+static int
+audit_input_begin(void *ctx, const struct report_stats *st)
+{
+	struct audit		*a = ctx;
+	struct input_info	*in = &a->inputs[a->cur];
+	char			 gen[TIMESTAMP_BUFSZ], when[TIMESTAMP_BUFSZ];
+	int64_t			 age;
+
+	in->begun = true;
+	if (a->opt->as_of_generated) {
+		if (!st->has_generated_time) {
+			diag_report(a->diag, DIAG_ERROR, in->path, 0,
+			    "--as-of generated: the input has no "
+			    "GeneratedTime (only the aws-cli JSON carries "
+			    "one); not audited");
+			return 1;
+		}
+		a->policy.as_of = st->generated_time;
+	}
+	in->as_of = a->policy.as_of;
+	if (!st->has_generated_time)
+		return 0;
+	age = a->policy.as_of - st->generated_time;
+	if (age < 0)
+		age = 0;
+	in->has_report_age = true;
+	in->report_age_hours = age / 3600;
+	timeparse_format(st->generated_time, gen);
+	timeparse_format(a->policy.as_of, when);
+	if (a->opt->has_max_report_age &&
+	    age > (int64_t)a->opt->max_report_age * 3600) {
+		diag_report(a->diag, DIAG_ERROR, in->path, 0, "report generated "
+		    "%s, %lld hours before the as-of time %s, is older than "
+		    "--max-report-age %ld; not audited", gen,
+		    (long long)in->report_age_hours, when,
+		    a->opt->max_report_age);
+		return 1;
+	}
+	if (age >= REPORT_AGE_WARN)
+		diag_report(a->diag, DIAG_WARNING, in->path, 0, "report "
+		    "generated %s, %lld hours before the as-of time %s; any "
+		    "use since then is missing from it", gen,
+		    (long long)in->report_age_hours, when);
+	return 0;
+}
+
 static void
 audit_warn_future(struct audit *a, const char *path)
 {
@@ -133,11 +190,13 @@ static void
 audit_input(struct audit *a, size_t i, const char *name)
 {
 	struct input_info	*in = &a->inputs[i];
-	struct report_sink	 sink = { audit_record, a, a->diag };
+	struct report_sink	 sink = { audit_record, a, a->diag,
+				    audit_input_begin };
 	bool			 is_stdin = strcmp(name, "-") == 0;
 	FILE			*fp;
 
 	in->path = is_stdin ? "<stdin>" : name;
+	a->cur = i;
 	a->future = 0;
 	if ((fp = is_stdin ? stdin : fopen(name, "rb")) == NULL) {
 		diag_report(a->diag, DIAG_ERROR, in->path, 0, "cannot open: %s",
@@ -251,6 +310,7 @@ audit_begin(struct audit *a)
 		return -1;
 	info.version = CREDAUDIT_VERSION;
 	info.policy = &a->policy;
+	info.as_of_generated = a->opt->as_of_generated;
 	info.inventory = a->opt->inventory;
 	info.opts.source = a->source;
 	info.opts.region = a->region;

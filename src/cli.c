@@ -31,6 +31,7 @@ enum opt_id {
 	OPT_FAIL_ON,
 	OPT_FAIL_ON_NEW,
 	OPT_INVENTORY,
+	OPT_MAX_REPORT_AGE,
 	OPT_MIN_SEVERITY,
 	OPT_REGION,
 	OPT_THRESHOLD
@@ -46,7 +47,8 @@ struct cli_option {
 /* Sorted by long name; --help lists them in this order. */
 static const struct cli_option cli_options[] = {
 	{ "as-of", OPT_AS_OF, "TIME",
-	    "measure ages from TIME (YYYY-MM-DD or ISO 8601; default now)" },
+	    "measure ages from TIME (YYYY-MM-DD or ISO 8601; generated: each "
+	    "report's GeneratedTime; default now)" },
 	{ "baseline", OPT_BASELINE, "FILE",
 	    "mark findings new or existing against a previous JSON output" },
 	{ "benchmark", OPT_BENCHMARK, "NAME",
@@ -64,6 +66,9 @@ static const struct cli_option cli_options[] = {
 	{ "help", OPT_HELP, NULL, "show this help and exit" },
 	{ "inventory", OPT_INVENTORY, NULL,
 	    "one record per user instead of findings" },
+	{ "max-report-age", OPT_MAX_REPORT_AGE, "HOURS",
+	    "a report generated more than HOURS before the as-of time is an "
+	    "error" },
 	{ "min-severity", OPT_MIN_SEVERITY, "SEVERITY",
 	    "leave out findings below SEVERITY entirely" },
 	{ "output", OPT_OUTPUT, "FILE",
@@ -104,9 +109,9 @@ cli_build_getopt(struct option *longopts, char *shortopts)
 	shortopts[n] = '\0';
 }
 
-/* A whole number from 0 to RULE_MAX_DAYS, nothing else. */
+/* A whole number from 0 to max, nothing else. */
 static int
-cli_parse_days(const char *s, long *days)
+cli_parse_whole(const char *s, long max, long *n)
 {
 	char	*end;
 	long	 v;
@@ -115,9 +120,9 @@ cli_parse_days(const char *s, long *days)
 		return -1;
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > RULE_MAX_DAYS)
+	if (errno != 0 || *end != '\0' || v > max)
 		return -1;
-	*days = v;
+	*n = v;
 	return 0;
 }
 
@@ -130,6 +135,12 @@ cli_region_valid(const char *s)
 	return len > 0 && len <= CLI_REGION_MAX &&
 	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == len &&
 	    s[0] != '-' && s[len - 1] != '-';
+}
+
+static int
+cli_parse_days(const char *s, long *days)
+{
+	return cli_parse_whole(s, RULE_MAX_DAYS, days);
 }
 
 static int
@@ -185,9 +196,16 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 {
 	switch (id) {
 	case OPT_AS_OF:
+		/* The word is the one value no timestamp can be. */
+		opt->as_of_generated = strcmp(arg, "generated") == 0;
+		if (opt->as_of_generated) {
+			opt->has_as_of = false;
+			return 0;
+		}
 		if (timeparse_date_or_time(arg, &opt->as_of) == -1) {
-			snprintf(err, errlen, "--as-of: expected YYYY-MM-DD or "
-			    "an ISO 8601 timestamp, got \"%s\"", arg);
+			snprintf(err, errlen, "--as-of: expected YYYY-MM-DD, "
+			    "an ISO 8601 timestamp or generated, got \"%s\"",
+			    arg);
 			return -1;
 		}
 		opt->has_as_of = true;
@@ -223,6 +241,16 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 		return 0;
 	case OPT_INVENTORY:
 		opt->inventory = true;
+		return 0;
+	case OPT_MAX_REPORT_AGE:
+		if (cli_parse_whole(arg, CLI_MAX_REPORT_AGE,
+		    &opt->max_report_age) == -1) {
+			snprintf(err, errlen, "--max-report-age: expected a "
+			    "whole number of hours from 0 to %ld, got \"%s\"",
+			    CLI_MAX_REPORT_AGE, arg);
+			return -1;
+		}
+		opt->has_max_report_age = true;
 		return 0;
 	case OPT_MIN_SEVERITY:
 		return cli_parse_severity_opt("min-severity", arg, false, NULL,
@@ -304,9 +332,10 @@ cli_usage(FILE *fp)
 	    "[-f format] [-o file] [--as-of time]\n"
 	    "                 [--baseline file] [--benchmark name] "
 	    "[--fail-on severity] [--fail-on-new]\n"
-	    "                 [--inventory] [--min-severity severity] "
-	    "[--region region]\n"
-	    "                 [--threshold rule=days] [file ...]\n") < 0 ? -1 : 0;
+	    "                 [--inventory] [--max-report-age hours] "
+	    "[--min-severity severity]\n"
+	    "                 [--region region] [--threshold rule=days] "
+	    "[file ...]\n") < 0 ? -1 : 0;
 }
 
 /* Append s to buf (len bytes), truncating. */

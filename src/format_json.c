@@ -23,6 +23,8 @@
  *	{finding}
  *	],"inputs":[…],"summary":{…}}
  *
+ * With --as-of generated, "as_of" is null: each input's "as_of" in
+ * "inputs" says where its ages were measured from.
  * With a baseline, "baseline_as_of" follows "as_of", each finding has a
  * "status", "resolved":[…] (one per line too) follows "findings" and the
  * summary gains "new" and "resolved".  --inventory writes "users":[…] in
@@ -348,7 +350,8 @@ out_json_head(const struct output *out)
 		return NULL;
 	if (out_json_add_ref(head, "credaudit_version", info->version) ==
 	    NULL ||
-	    out_json_add_time(head, "as_of", true, info->policy->as_of) == NULL)
+	    out_json_add_time(head, "as_of", !info->as_of_generated,
+	    info->policy->as_of) == NULL)
 		goto fail;
 	if (info->baseline && out_json_add_time(head, "baseline_as_of",
 	    info->baseline_has_as_of, info->baseline_as_of) == NULL)
@@ -567,6 +570,9 @@ out_json_add_input(cJSON *arr, const struct input_info *in)
 	    st->account : NULL) == NULL ||
 	    out_json_add_time(o, "generated_time", st->has_generated_time,
 	    st->generated_time) == NULL ||
+	    out_json_add_time(o, "as_of", in->begun, in->as_of) == NULL ||
+	    out_json_add_number(o, "report_age_hours", in->has_report_age,
+	    in->report_age_hours) == NULL ||
 	    out_json_add_number(o, "users", true, st->users) == NULL ||
 	    out_json_add_number(o, "rows_rejected", true, st->rows_rejected) ==
 	    NULL)

@@ -210,7 +210,10 @@ script_open(FILE *fp, const struct run_info *info)
 	if (info->opts.source != NULL &&
 	    script_note(o, "source: %s", info->opts.source) == -1)
 		return o;
-	if (info->policy != NULL) {
+	if (info->as_of_generated) {
+		if (script_note(o, "as of: each report's GeneratedTime") == -1)
+			return o;
+	} else if (info->policy != NULL) {
 		timeparse_format(info->policy->as_of, when);
 		if (script_note(o, "as of: %s", when) == -1)
 			return o;

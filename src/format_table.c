@@ -17,6 +17,10 @@
  *	N findings in U users: C critical, H high, M medium, L low; S suppressed
  *	N new, M resolved since YYYY-MM-DD
  *
+ * then, for each input that had a GeneratedTime,
+ *
+ *	PATH: report generated YYYY-MM-DDTHH:MM:SSZ, N hours before the as-of time
+ *
  * NEW ("+" for a new finding) and the second summary line only with a
  * baseline ("since the baseline" when it had no as_of); ACCOUNT only
  * when the rows span more than one account; DAYS is "-" when unknown.
@@ -670,6 +674,38 @@ out_table_put_baseline(struct output *out, const struct run_summary *s)
 	    s->counts.new_findings, s->nresolved, day) < 0 ? -1 : 0;
 }
 
+/*
+ * "PATH: report generated TIME, N hours before the as-of time", one line
+ * per input that had a GeneratedTime; the path is sanitised like a cell.
+ */
+static int
+out_table_put_report_ages(struct output *out, const struct run_summary *s)
+{
+	const struct input_info	*in;
+	char			 gen[TIMESTAMP_BUFSZ], text[128];
+	size_t			 i;
+
+	for (i = 0; i < s->ninputs; i++) {
+		in = &s->inputs[i];
+		if (!in->has_report_age)
+			continue;
+		timeparse_format(in->stats.generated_time, gen);
+		if (out->info.as_of_generated)
+			snprintf(text, sizeof(text), ": report generated %s; "
+			    "ages measured from then", gen);
+		else
+			snprintf(text, sizeof(text), ": report generated %s, "
+			    "%" PRId64 " hour%s before the as-of time", gen,
+			    in->report_age_hours,
+			    in->report_age_hours == 1 ? "" : "s");
+		if (out_table_buf_add_sanitised(&out->line, in->path) == -1 ||
+		    out_table_buf_add(&out->line, text, strlen(text)) == -1 ||
+		    out_table_write_line(out) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 out_table_end(struct output *out, const struct run_summary *sum)
 {
@@ -682,7 +718,7 @@ out_table_end(struct output *out, const struct run_summary *sum)
 		return -1;
 	if (out->info.baseline && out_table_put_baseline(out, sum) == -1)
 		return -1;
-	return 0;
+	return out_table_put_report_ages(out, sum);
 }
 
 static void

@@ -174,6 +174,8 @@ loader_header(struct loader *ld)
 	}
 	ld->ncols = ld->row.nfields;
 	ld->have_header = true;
+	if (ld->sink->begin != NULL)
+		ld->rc = ld->sink->begin(ld->sink->ctx, ld->stats);
 }
 
 /* Feeding libcsv. */

@@ -71,6 +71,22 @@ credaudit: $work/report.json: error: left unchanged: the audit had errors"
 check "missing input keeps old report" "$(cat "$work/report.json")" \
     "last good report"
 
+# A report older than --max-report-age is an error too: -o keeps the
+# previous file.  report-24h.json was generated 24 hours before as_of.
+# shellcheck disable=SC2086
+"$bin" $asof --max-report-age 23 -f json -o "$work/report.json" \
+    "$testdata/lifecycle/report-24h.json" 2>"$work/err"
+check "stale report status" "$?" 2
+check "stale report keeps old report" "$(cat "$work/report.json")" \
+    "last good report"
+# shellcheck disable=SC2086
+"$bin" $asof --max-report-age 24 -f json -o "$work/report.json" \
+    "$testdata/lifecycle/report-24h.json" 2>"$work/err"
+check "report at --max-report-age status" "$?" 1
+check "report at --max-report-age replaced" \
+    "$(jq -r '.inputs[0].report_age_hours' "$work/report.json")" 24
+echo "last good report" >"$work/report.json"
+
 # A successful run replaces it, with the mode a shell redirection gives.
 # shellcheck disable=SC2086
 (umask 027; exec "$bin" $asof -f json -o "$work/report.json" "$sample")

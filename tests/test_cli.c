@@ -80,6 +80,30 @@ test_cli_parse_every_option(void **state)
 	assert_string_equal(opt.files[1], "-");
 }
 
+/* The last --as-of wins, and "generated" is a word, not a time. */
+static void
+test_cli_parse_report_age(void **state)
+{
+	char	*gen[] = { "credaudit", "--as-of", "2026-11-23", "--as-of",
+	    "generated", "--max-report-age", "24", NULL };
+	char	*fixed[] = { "credaudit", "--as-of", "generated", "--as-of",
+	    "2026-11-23", "--max-report-age", "0", NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(parse(ARGC(gen), gen, &opt, err), 0);
+	assert_true(opt.as_of_generated);
+	assert_false(opt.has_as_of);
+	assert_true(opt.has_max_report_age);
+	assert_int_equal(opt.max_report_age, 24);
+	assert_int_equal(parse(ARGC(fixed), fixed, &opt, err), 0);
+	assert_false(opt.as_of_generated);
+	assert_true(opt.has_as_of);
+	assert_int_equal(opt.as_of, 1795392000);
+	assert_int_equal(opt.max_report_age, 0);
+}
+
 static void
 test_cli_parse_help_and_version(void **state)
 {
@@ -137,8 +161,14 @@ static const struct bad_case bad_cases[] = {
 	    "--threshold: days must be a whole number from 0 to 10000, "
 	    "got \"1.5\"" },
 	{ { "credaudit", "--as-of", "2026-02-30", NULL },
-	    "--as-of: expected YYYY-MM-DD or an ISO 8601 timestamp, "
+	    "--as-of: expected YYYY-MM-DD, an ISO 8601 timestamp or generated, "
 	    "got \"2026-02-30\"" },
+	{ { "credaudit", "--max-report-age", "-1", NULL },
+	    "--max-report-age: expected a whole number of hours from 0 to "
+	    "240000, got \"-1\"" },
+	{ { "credaudit", "--max-report-age", "240001", NULL },
+	    "--max-report-age: expected a whole number of hours from 0 to "
+	    "240000, got \"240001\"" },
 	{ { "credaudit", "--fail-on", "severe", NULL },
 	    "--fail-on: expected low, medium, high, critical or never, "
 	    "got \"severe\"" },
@@ -231,6 +261,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_parse_defaults),
 		cmocka_unit_test(test_cli_parse_every_option),
+		cmocka_unit_test(test_cli_parse_report_age),
 		cmocka_unit_test(test_cli_parse_help_and_version),
 		cmocka_unit_test(test_cli_parse_fail_on_never),
 		cmocka_unit_test(test_cli_parse_rejects_bad_arguments),

@@ -119,6 +119,8 @@ fixture_init(struct fixture *fx)
 	fx->input.path = "r.csv";
 	strcpy(fx->input.stats.account, ACCOUNT);
 	fx->input.stats.users = 4;
+	fx->input.begun = true;
+	fx->input.as_of = AS_OF;
 	fx->sum.inputs = &fx->input;
 	fx->sum.ninputs = 1;
 }
@@ -889,7 +891,8 @@ test_json_document_exact(void **state)
 	assert_string_equal(out, JSON_HEAD "\"findings\":[\n"
 	    ALICE_JSON "\n"
 	    "],\"inputs\":[{\"path\":\"r.csv\",\"account\":\"" ACCOUNT "\","
-	    "\"generated_time\":null,\"users\":1,\"rows_rejected\":0}],"
+	    "\"generated_time\":null,\"as_of\":\"2026-11-23T00:00:00Z\","
+	    "\"report_age_hours\":null,\"users\":1,\"rows_rejected\":0}],"
 	    "\"summary\":{\"users\":1,\"findings\":1,\"suppressed\":0,"
 	    "\"by_severity\":{\"critical\":0,\"high\":0,\"medium\":1,"
 	    "\"low\":0}," JSON_BY_RULE("1") "," JSON_BY_CONTROL("1") "}}\n");
@@ -908,17 +911,77 @@ test_json_no_findings(void **state)
 	fx.input.stats.account[0] = '\0';
 	fx.input.stats.has_generated_time = true;
 	fx.input.stats.generated_time = T_ROOT_USED;
+	/* 2026-11-20T12:00:00Z is 60 hours before as_of. */
+	fx.input.has_report_age = true;
+	fx.input.report_age_hours = 60;
 	fx.pol.days[RULE_DORMANT_USER] = 30;
 	out = run_findings(&fx, output_lookup("json"), NULL, 0);
-	assert_non_null(strstr(out, "\"dormant-user\":30,\"inactive-access-key\":120},\"findings\":[],"
+	assert_non_null(strstr(out, "\"dormant-user\":30,"
+	    "\"inactive-access-key\":120},\"findings\":[],"
 	    "\"inputs\":[{\"path\":\"r.csv\",\"account\":null,"
-	    "\"generated_time\":\"2026-11-20T12:00:00Z\","));
+	    "\"generated_time\":\"2026-11-20T12:00:00Z\","
+	    "\"as_of\":\"2026-11-23T00:00:00Z\",\"report_age_hours\":60,"));
 	assert_int_equal(count_lines(out), 1);
 	doc = cJSON_Parse(out);
 	assert_non_null(doc);
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc,
 	    "findings")), 0);
 	cJSON_Delete(doc);
+	free(out);
+}
+
+/*
+ * --as-of generated: the document has no single as_of, each input says
+ * its own; the table names each report's age.
+ */
+static void
+test_format_report_age(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.input.stats.has_generated_time = true;
+	fx.input.stats.generated_time = T_ROOT_USED;
+	fx.input.has_report_age = true;
+	fx.input.report_age_hours = 60;
+	out = run_findings(&fx, output_lookup("table"), NULL, 0);
+	assert_string_equal(out, "no findings in 0 users\n"
+	    "r.csv: report generated 2026-11-20T12:00:00Z, 60 hours before "
+	    "the as-of time\n");
+	free(out);
+
+	fixture_init(&fx);
+	fx.input.path = "r\033]0;x\a.json";
+	fx.input.stats.has_generated_time = true;
+	fx.input.stats.generated_time = AS_OF - 3600;
+	fx.input.has_report_age = true;
+	fx.input.report_age_hours = 1;
+	out = run_findings(&fx, output_lookup("table"), NULL, 0);
+	assert_string_equal(out, "no findings in 0 users\n"
+	    "r\\x1b]0;x\\x07.json: report generated 2026-11-22T23:00:00Z, "
+	    "1 hour before the as-of time\n");
+	free(out);
+
+	fixture_init(&fx);
+	fx.info.as_of_generated = true;
+	fx.input.stats.has_generated_time = true;
+	fx.input.stats.generated_time = T_ROOT_USED;
+	fx.input.as_of = T_ROOT_USED;
+	fx.input.has_report_age = true;
+	fx.input.report_age_hours = 0;
+	out = run_findings(&fx, output_lookup("table"), NULL, 0);
+	assert_string_equal(out, "no findings in 0 users\n"
+	    "r.csv: report generated 2026-11-20T12:00:00Z; ages measured "
+	    "from then\n");
+	free(out);
+	out = run_findings(&fx, output_lookup("json"), NULL, 0);
+	assert_non_null(strstr(out, "{\"credaudit_version\":\"1.0.0\","
+	    "\"as_of\":null,\"thresholds\":"));
+	assert_non_null(strstr(out, "\"generated_time\":"
+	    "\"2026-11-20T12:00:00Z\",\"as_of\":\"2026-11-20T12:00:00Z\","
+	    "\"report_age_hours\":0,"));
 	free(out);
 }
 
@@ -1314,6 +1377,7 @@ main(void)
 		cmocka_unit_test(test_table_inventory),
 		cmocka_unit_test(test_json_document_exact),
 		cmocka_unit_test(test_json_no_findings),
+		cmocka_unit_test(test_format_report_age),
 		cmocka_unit_test(test_json_structure),
 		cmocka_unit_test(test_json_baseline),
 		cmocka_unit_test(test_json_escapes_and_grows),

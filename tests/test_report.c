@@ -129,7 +129,7 @@ capture_new(void)
 static struct report_sink
 capture_sink(struct capture *c)
 {
-	struct report_sink s = { capture_record, c, &c->fd.diag };
+	struct report_sink s = { capture_record, c, &c->fd.diag, NULL };
 
 	return s;
 }

@@ -66,7 +66,7 @@ fuzz_load(const void *buf, size_t len, struct outcome *o)
 	struct tally		 t = { 0, 0 };
 	size_t			 msgbytes = 0;
 	struct diag		 dg = { fuzz_discard, &msgbytes, 0, 0 };
-	struct report_sink	 sink = { fuzz_record, &t, &dg };
+	struct report_sink	 sink = { fuzz_record, &t, &dg, NULL };
 
 	memset(o, 0, sizeof(*o));
 	o->rc = report_load_mem(FUZZ_PATH, buf, len, &sink, &o->st);

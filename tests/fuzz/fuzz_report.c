@@ -105,7 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tally		 mem = { 0, 0 }, file = { 0, 0 };
 	size_t			 msgbytes = 0;
 	struct diag		 dg = { fuzz_discard, &msgbytes, 0, 0 };
-	struct report_sink	 sink = { fuzz_record, &mem, &dg };
+	struct report_sink	 sink = { fuzz_record, &mem, &dg, NULL };
 	struct report_stats	 smem, sfile;
 	FILE			*fp;
 	int			 rc, rcfile;
