@@ -57,6 +57,8 @@ struct options {
 	const char	*baseline;
 	const char	*output;	/* -o */
 	const char	*region;	/* --region */
+	bool		 has_plan;
+	enum plan	 plan;		/* --plan, script only */
 	char *const	*files;		/* none: standard input */
 	int		 nfiles;
 };

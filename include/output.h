@@ -52,6 +52,7 @@ struct output_opts {
 	bool		 color;		/* table: SGR colour (a terminal, no NO_COLOR) */
 	const char	*source;	/* script: the inputs joined, for the header */
 	const char	*region;	/* asff, ocsf: the AWS region, or NULL */
+	enum plan	 plan;		/* script: which step's plan */
 };
 
 /* What is known before the first finding. */

@@ -66,13 +66,26 @@ struct rule_ctx;
 typedef void (*rule_check_fn)(struct rule_ctx *rc, const struct user_record *rec);
 
 /*
- * What a remediation plan does about a rule's finding.  Only these two
- * lead to a command; every other rule gets its advice as a comment.
+ * The two remediation plans, the two steps of retiring a credential:
+ * deactivate what is unused, then, after a grace period in which nobody
+ * complained, delete what was deactivated.
+ */
+enum plan {
+	PLAN_DEACTIVATE,
+	PLAN_DELETE,
+	PLAN_COUNT
+};
+
+/*
+ * What a remediation plan does about a rule's finding.  Every rule
+ * without a command in a plan gets its advice there as a comment.
  */
 enum remedy {
 	REMEDY_ADVICE,		/* a suggestion only: the rule's advice */
 	REMEDY_DEACTIVATE_KEY,	/* deactivate the access key found */
-	REMEDY_DELETE_PASSWORD	/* remove the user's console password */
+	REMEDY_DELETE_PASSWORD,	/* remove the user's console password */
+	REMEDY_DELETE_KEY,	/* delete the inactive access key found */
+	REMEDY_DELETE_USER	/* delete the user and all it holds */
 };
 
 /*
@@ -90,7 +103,7 @@ struct rule {
 	const char		*summary;	/* one sentence, for --help and man */
 	const char *const	*controls;	/* NULL-terminated */
 	rule_check_fn		 check;
-	enum remedy		 remedy;
+	enum remedy		 remedy;	/* in the deactivation plan */
 	const char		*advice;	/* REMEDY_ADVICE: the plan's comment */
 	/*
 	 * For formats that carry findings into other tools: a title of a
@@ -99,6 +112,8 @@ struct rule {
 	 */
 	const char		*title;
 	const char		*remediation;
+	enum remedy		 delete_remedy;	/* in the deletion plan */
+	const char		*delete_advice;	/* its comment; NULL: advice */
 };
 
 extern const struct rule rules_table[RULE_COUNT];
@@ -272,6 +287,21 @@ bool	rules_key_age(const struct user_record *rec, int n, int64_t as_of,
  * member account's root under centralised root access has none.
  */
 bool	rules_has_credentials(const struct user_record *rec);
+
+/*
+ * What plan does about f under pol, and in *advice the comment that goes
+ * with it (the rule's advice, or why a deletion is held back).  Nothing
+ * of root is ever deleted.  A dormant user is deleted only when it has
+ * no enabled credential (no password, no active key or certificate) and
+ * every remaining one (each inactive key's last use or creation, the
+ * password's last use where the report still shows one) is at least the
+ * inactive-access-key threshold old: never days after its last use.
+ */
+enum remedy	 rules_remedy(const struct policy *pol, const struct finding *f,
+		    enum plan plan, const char **advice);
+/* "deactivate", "delete"; and back, -1 for an unknown name. */
+const char	*plan_name(enum plan plan);
+int		 plan_lookup(const char *name);
 
 /*
  * Whole-name shell glob match (*, ?, [...]) as suppressions use it;

@@ -314,6 +314,7 @@ audit_begin(struct audit *a)
 	info.inventory = a->opt->inventory;
 	info.opts.source = a->source;
 	info.opts.region = a->region;
+	info.opts.plan = a->opt->plan;
 	info.opts.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if ((a->out = a->ops->open(a->of.fp, &info)) == NULL) {
@@ -396,6 +397,11 @@ audit_check_options(struct audit *a)
 		output_names(names, sizeof(names));
 		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--format: expected "
 		    "one of %s, got \"%s\"", names, opt->format);
+		return -1;
+	}
+	/* Only the script format is a plan. */
+	if (opt->has_plan && strcmp(a->ops->name, "script") != 0) {
+		audit_error(a, "--plan applies to -f script only");
 		return -1;
 	}
 	if (opt->fail_on_new && opt->baseline == NULL) {

@@ -33,6 +33,7 @@ enum opt_id {
 	OPT_INVENTORY,
 	OPT_MAX_REPORT_AGE,
 	OPT_MIN_SEVERITY,
+	OPT_PLAN,
 	OPT_REGION,
 	OPT_THRESHOLD
 };
@@ -73,6 +74,8 @@ static const struct cli_option cli_options[] = {
 	    "leave out findings below SEVERITY entirely" },
 	{ "output", OPT_OUTPUT, "FILE",
 	    "write to FILE, replacing it only when the run succeeds" },
+	{ "plan", OPT_PLAN, "PLAN",
+	    "with -f script: deactivate (default) or delete" },
 	{ "region", OPT_REGION, "REGION",
 	    "asff: the Security Hub region (default AWS_REGION)" },
 	{ "threshold", OPT_THRESHOLD, "RULE=N",
@@ -194,6 +197,8 @@ static int
 cli_apply(int id, const char *arg, struct options *opt, char *err,
     size_t errlen)
 {
+	int	 c;
+
 	switch (id) {
 	case OPT_AS_OF:
 		/* The word is the one value no timestamp can be. */
@@ -257,6 +262,15 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 		    &opt->min_severity, err, errlen);
 	case OPT_OUTPUT:
 		opt->output = arg;
+		return 0;
+	case OPT_PLAN:
+		if ((c = plan_lookup(arg)) == -1) {
+			snprintf(err, errlen, "--plan: expected deactivate or "
+			    "delete, got \"%s\"", arg);
+			return -1;
+		}
+		opt->plan = (enum plan)c;
+		opt->has_plan = true;
 		return 0;
 	case OPT_REGION:
 		if (!cli_region_valid(arg)) {
@@ -334,8 +348,9 @@ cli_usage(FILE *fp)
 	    "[--fail-on severity] [--fail-on-new]\n"
 	    "                 [--inventory] [--max-report-age hours] "
 	    "[--min-severity severity]\n"
-	    "                 [--region region] [--threshold rule=days] "
-	    "[file ...]\n") < 0 ? -1 : 0;
+	    "                 [--plan plan] [--region region] "
+	    "[--threshold rule=days]\n"
+	    "                 [file ...]\n") < 0 ? -1 : 0;
 }
 
 /* Append s to buf (len bytes), truncating. */

@@ -2,13 +2,16 @@
  * --format script: a POSIX sh remediation plan for a person to review and
  * run; credaudit itself never runs it.
  *
- * What a rule's finding leads to is the rule's remedy in rules_table:
- * today only three rules lead to a command, and none deletes a key (an
- * unused or unrotated access key is deactivated, an unused console
- * password is removed).  Every other finding, and every root finding
- * (root can only be fixed signed in as root), becomes a comment with the
- * rule's advice.  Each
- * command is followed by a comment giving its rollback.
+ * There are two plans, the two steps of retiring a credential.  What a
+ * finding leads to in each is decided by the rule engine from the rule's
+ * entry in rules_table (rules_remedy()); this file only writes it.  The
+ * deactivation plan (the default) deactivates unused or unrotated access
+ * keys and removes unused console passwords, each command followed by a
+ * comment giving its rollback.  The deletion plan (--plan delete) deletes
+ * long-inactive keys and dormant users; a deletion has no rollback, so
+ * each is preceded by a comment saying so, and its helpers print every
+ * item before deleting it.  Every other finding, and every root finding
+ * (root can only be fixed signed in as root), becomes a comment.
  *
  * The report does not carry access key ids, so the plan finds the key by
  * its creation time, the report's access_key_N_last_rotated, through the
@@ -45,6 +48,7 @@ static const char script_intro[] =
     "set -eu\n"
     "\n";
 
+/* What both plans start with. */
 static const char script_helpers[] =
     "# require_account ACCOUNT: stop unless the aws CLI's credentials belong "
     "to\n"
@@ -72,7 +76,9 @@ static const char script_helpers[] =
     "\"${1%\"$credaudit_rest\"}\" ;;\n"
     "\tesac\n"
     "}\n"
-    "\n"
+    "\n";
+
+static const char script_helpers_deactivate[] =
     "# deactivate_key USER CREATED: make inactive the one access key of USER\n"
     "# created at CREATED (YYYY-MM-DDTHH:MM:SSZ); when no key or more than "
     "one\n"
@@ -111,14 +117,258 @@ static const char script_helpers[] =
     "}\n"
     "\n";
 
+static const char script_intro_delete[] =
+    "# Review every command before running it.  This plan DELETES inactive "
+    "access\n"
+    "# keys and dormant users, and a deletion cannot be rolled back.  "
+    "Before each\n"
+    "# deletion the plan says what it deletes, and the helpers print every "
+    "item\n"
+    "# (key ids and creation times, certificates, SSH keys, MFA devices, "
+    "policy\n"
+    "# documents and names, groups) before deleting it: keep the output of "
+    "the\n"
+    "# run, it is what they can be recreated from.  Nothing of root is "
+    "deleted.\n"
+    "# Uses the aws CLI's usual environment (AWS_PROFILE, AWS_REGION, "
+    "AWS_ENDPOINT_URL, ...).\n"
+    "# The plan stops at the first command that fails.\n"
+    "set -eu\n"
+    "\n";
+
+/*
+ * The deletion plan's helpers.  Everything they delete is looked up at
+ * run time with the aws CLI (--query, --output text, one item a line)
+ * and read with `while read`, so no value ever becomes code.
+ */
+static const char script_helpers_delete[] =
+    "# delete_key USER CREATED: delete the one access key of USER"
+    " created at\n"
+    "# CREATED (YYYY-MM-DDTHH:MM:SSZ) if it is still inactive;"
+    " when no key or\n"
+    "# more than one was created then, or the key is active again,"
+    " skip and\n"
+    "# touch nothing.  The key's id is printed before it is deleted.\n"
+    "delete_key() {\n"
+    "\tcredaudit_keys=$(aws iam list-access-keys --user-name"
+    " \"$1\" \\\n"
+    "\t    --query"
+    " 'AccessKeyMetadata[].[AccessKeyId,CreateDate,Status]' \\\n"
+    "\t    --output text)\n"
+    "\tcredaudit_id='' credaudit_state='' credaudit_n=0\n"
+    "\twhile read -r credaudit_kid credaudit_created"
+    " credaudit_status; do\n"
+    "\t\tif [ -n \"$credaudit_kid\" ] &&\n"
+    "\t\t    [ \"$(utc_second \"$credaudit_created\")\" ="
+    " \"${2%Z}\" ]; then\n"
+    "\t\t\tcredaudit_id=$credaudit_kid\n"
+    "\t\t\tcredaudit_state=$credaudit_status\n"
+    "\t\t\tcredaudit_n=$((credaudit_n + 1))\n"
+    "\t\tfi\n"
+    "\tdone <<EOF\n"
+    "$credaudit_keys\n"
+    "EOF\n"
+    "\tif [ \"$credaudit_n\" -ne 1 ]; then\n"
+    "\t\tprintf 'credaudit: %s access keys of %s created at %s;"
+    " skipped\\n' \\\n"
+    "\t\t    \"$credaudit_n\" \"$1\" \"$2\" >&2\n"
+    "\t\treturn 0\n"
+    "\tfi\n"
+    "\tif [ \"$credaudit_state\" != Inactive ]; then\n"
+    "\t\tprintf 'credaudit: access key %s of %s is %s; skipped\\n' \\\n"
+    "\t\t    \"$credaudit_id\" \"$1\" \"$credaudit_state\" >&2\n"
+    "\t\treturn 0\n"
+    "\tfi\n"
+    "\tprintf '# deleting access key %s of %s, created %s\\n' \\\n"
+    "\t    \"$credaudit_id\" \"$1\" \"$2\"\n"
+    "\taws iam delete-access-key --user-name \"$1\" \\\n"
+    "\t    --access-key-id \"$credaudit_id\"\n"
+    "\tprintf 'credaudit: deleted access key %s of %s\\n'"
+    " \"$credaudit_id\" \"$1\"\n"
+    "}\n"
+    "\n"
+    "# delete_user USER: delete USER after what DeleteUser needs"
+    " gone first, in\n"
+    "# its order, each looked up now and printed before it is"
+    " deleted: access\n"
+    "# keys, signing certificates, SSH public keys, service-specific\n"
+    "# credentials, MFA devices (deactivated; virtual ones"
+    " deleted), inline\n"
+    "# policies (with their documents), attached managed policies,"
+    " group\n"
+    "# memberships.  A user with a console password or an active"
+    " access key\n"
+    "# now is in use again: skip it and touch nothing.  The aws"
+    " commands in\n"
+    "# the loops read nothing: their standard input is not the"
+    " loop's list.\n"
+    "delete_user() {\n"
+    "\tif aws iam get-login-profile --user-name \"$1\" >/dev/null"
+    " 2>&1; then\n"
+    "\t\tprintf 'credaudit: %s has a console password; skipped\\n' \\\n"
+    "\t\t    \"$1\" >&2\n"
+    "\t\treturn 0\n"
+    "\tfi\n"
+    "\tcredaudit_keys=$(aws iam list-access-keys --user-name"
+    " \"$1\" \\\n"
+    "\t    --query"
+    " 'AccessKeyMetadata[].[AccessKeyId,CreateDate,Status]' \\\n"
+    "\t    --output text)\n"
+    "\twhile read -r credaudit_kid credaudit_created"
+    " credaudit_status; do\n"
+    "\t\tif [ \"$credaudit_status\" = Active ]; then\n"
+    "\t\t\tprintf 'credaudit: %s has an active access key %s;"
+    " skipped\\n' \\\n"
+    "\t\t\t    \"$1\" \"$credaudit_kid\" >&2\n"
+    "\t\t\treturn 0\n"
+    "\t\tfi\n"
+    "\tdone <<EOF\n"
+    "$credaudit_keys\n"
+    "EOF\n"
+    "\tprintf '# deleting user %s and everything it holds\\n' \"$1\"\n"
+    "\twhile read -r credaudit_kid credaudit_created"
+    " credaudit_status; do\n"
+    "\t\t[ -n \"$credaudit_kid\" ] || continue\n"
+    "\t\tprintf '# deleting access key %s of %s, created %s,"
+    " %s\\n' \\\n"
+    "\t\t    \"$credaudit_kid\" \"$1\" \"$credaudit_created\""
+    " \"$credaudit_status\"\n"
+    "\t\taws iam delete-access-key --user-name \"$1\" \\\n"
+    "\t\t    --access-key-id \"$credaudit_kid\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_keys\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-signing-certificates"
+    " --user-name \"$1\" \\\n"
+    "\t    --query"
+    " 'Certificates[].[CertificateId,Status,UploadDate]' \\\n"
+    "\t    --output text)\n"
+    "\twhile read -r credaudit_item credaudit_status"
+    " credaudit_created; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tprintf '# deleting signing certificate %s of %s, %s,"
+    " uploaded %s\\n' \\\n"
+    "\t\t    \"$credaudit_item\" \"$1\" \"$credaudit_status\""
+    " \"$credaudit_created\"\n"
+    "\t\taws iam delete-signing-certificate --user-name \"$1\" \\\n"
+    "\t\t    --certificate-id \"$credaudit_item\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-ssh-public-keys --user-name"
+    " \"$1\" \\\n"
+    "\t    --query 'SSHPublicKeys[].[SSHPublicKeyId]' --output text)\n"
+    "\twhile read -r credaudit_item; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tcredaudit_body=$(aws iam get-ssh-public-key --user-name"
+    " \"$1\" \\\n"
+    "\t\t    --ssh-public-key-id \"$credaudit_item\" --encoding"
+    " SSH \\\n"
+    "\t\t    --query SSHPublicKey.SSHPublicKeyBody --output text \\\n"
+    "\t\t    </dev/null)\n"
+    "\t\tprintf '# deleting SSH public key %s of %s: %s\\n' \\\n"
+    "\t\t    \"$credaudit_item\" \"$1\" \"$credaudit_body\"\n"
+    "\t\taws iam delete-ssh-public-key --user-name \"$1\" \\\n"
+    "\t\t    --ssh-public-key-id \"$credaudit_item\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-service-specific-credentials \\\n"
+    "\t    --user-name \"$1\" --query \\\n"
+    "\t    'ServiceSpecificCredentials[].[ServiceSpecificCredential"
+    "Id,ServiceName]' \\\n"
+    "\t    --output text)\n"
+    "\twhile read -r credaudit_item credaudit_service; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tprintf '# deleting service-specific credential %s of %s"
+    " for %s\\n' \\\n"
+    "\t\t    \"$credaudit_item\" \"$1\" \"$credaudit_service\"\n"
+    "\t\taws iam delete-service-specific-credential --user-name"
+    " \"$1\" \\\n"
+    "\t\t    --service-specific-credential-id \"$credaudit_item\""
+    " </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-mfa-devices --user-name"
+    " \"$1\" \\\n"
+    "\t    --query 'MFADevices[].[SerialNumber]' --output text)\n"
+    "\twhile read -r credaudit_item; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tprintf '# deactivating MFA device %s of %s\\n'"
+    " \"$credaudit_item\" \"$1\"\n"
+    "\t\taws iam deactivate-mfa-device --user-name \"$1\" \\\n"
+    "\t\t    --serial-number \"$credaudit_item\" </dev/null\n"
+    "\t\tcase $credaudit_item in\n"
+    "\t\tarn:*:mfa/*)\n"
+    "\t\t\tprintf '# deleting virtual MFA device %s\\n'"
+    " \"$credaudit_item\"\n"
+    "\t\t\taws iam delete-virtual-mfa-device \\\n"
+    "\t\t\t    --serial-number \"$credaudit_item\" </dev/null\n"
+    "\t\t\t;;\n"
+    "\t\tesac\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-user-policies --user-name"
+    " \"$1\" \\\n"
+    "\t    --query 'PolicyNames[].[@]' --output text)\n"
+    "\twhile read -r credaudit_item; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tcredaudit_body=$(aws iam get-user-policy --user-name"
+    " \"$1\" \\\n"
+    "\t\t    --policy-name \"$credaudit_item\" --query"
+    " PolicyDocument \\\n"
+    "\t\t    --output json </dev/null)\n"
+    "\t\tprintf '# deleting inline policy %s of %s, whose document"
+    " is:\\n' \\\n"
+    "\t\t    \"$credaudit_item\" \"$1\"\n"
+    "\t\tprintf '%s\\n' \"$credaudit_body\" | sed 's/^/#     /'\n"
+    "\t\taws iam delete-user-policy --user-name \"$1\" \\\n"
+    "\t\t    --policy-name \"$credaudit_item\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-attached-user-policies"
+    " --user-name \"$1\" \\\n"
+    "\t    --query 'AttachedPolicies[].[PolicyArn]' --output text)\n"
+    "\twhile read -r credaudit_item; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tprintf '# detaching managed policy %s from %s\\n' \\\n"
+    "\t\t    \"$credaudit_item\" \"$1\"\n"
+    "\t\taws iam detach-user-policy --user-name \"$1\" \\\n"
+    "\t\t    --policy-arn \"$credaudit_item\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\tcredaudit_list=$(aws iam list-groups-for-user --user-name"
+    " \"$1\" \\\n"
+    "\t    --query 'Groups[].[GroupName]' --output text)\n"
+    "\twhile read -r credaudit_item; do\n"
+    "\t\t[ -n \"$credaudit_item\" ] || continue\n"
+    "\t\tprintf '# removing %s from group %s\\n' \"$1\""
+    " \"$credaudit_item\"\n"
+    "\t\taws iam remove-user-from-group --user-name \"$1\" \\\n"
+    "\t\t    --group-name \"$credaudit_item\" </dev/null\n"
+    "\tdone <<EOF\n"
+    "$credaudit_list\n"
+    "EOF\n"
+    "\taws iam delete-user --user-name \"$1\"\n"
+    "\tprintf 'credaudit: deleted user %s\\n' \"$1\"\n"
+    "}\n"
+    "\n";
+
 /* Bits of struct output's done: what the plan already did to the user. */
 #define SCRIPT_DONE_KEY1	0x1u
 #define SCRIPT_DONE_KEY2	0x2u
 #define SCRIPT_DONE_PASSWORD	0x4u
+#define SCRIPT_DONE_USER	0x8u	/* deleted: nothing more to do */
 
 struct output {
 	FILE		*fp;
 	bool		 inventory;
+	enum plan	 plan;
+	const struct policy *pol;	/* for rules_remedy() */
 	char		*account;	/* of the last require_account */
 	char		*user_account;	/* the user the done bits are about */
 	char		*user;
@@ -203,6 +453,8 @@ script_open(FILE *fp, const struct run_info *info)
 		return NULL;
 	o->fp = fp;
 	o->inventory = info->inventory;
+	o->plan = info->opts.plan;
+	o->pol = info->policy;
 	/* A failed write here shows again, and is reported, at end(). */
 	if (script_puts(o, "#!/bin/sh\n") == -1 || script_note(o,
 	    "credaudit %s remediation plan", info->version) == -1)
@@ -221,8 +473,13 @@ script_open(FILE *fp, const struct run_info *info)
 	if (o->inventory)
 		script_note(o, "The script format has no inventory view; "
 		    "nothing to do.");
-	else if (script_puts(o, script_intro) == 0)
-		script_puts(o, script_helpers);
+	else if (o->plan == PLAN_DELETE) {
+		if (script_puts(o, script_intro_delete) == 0 &&
+		    script_puts(o, script_helpers) == 0)
+			script_puts(o, script_helpers_delete);
+	} else if (script_puts(o, script_intro) == 0 &&
+	    script_puts(o, script_helpers) == 0)
+		script_puts(o, script_helpers_deactivate);
 	return o;
 }
 
@@ -333,13 +590,60 @@ script_delete_password(struct output *o, const struct finding *f)
 	return rc;
 }
 
+static int
+script_delete_key(struct output *o, const struct finding *f, int k)
+{
+	char	 when[TIMESTAMP_BUFSZ];
+	char	*qu = NULL, *qt = NULL;
+	int	 rc = -1;
+
+	timeparse_format(f->rec->key[k].last_rotated.t, when);
+	if ((qu = script_quote(f->rec->user)) == NULL ||
+	    (qt = script_quote(when)) == NULL)
+		goto out;
+	if (script_note(o, "DELETES access key %d of %s, created %s, if it "
+	    "is still inactive;", k + 1, qu, when) == -1 ||
+	    script_note(o, "delete_key prints its id first.  This cannot be "
+	    "rolled back: a deleted") == -1 ||
+	    script_note(o, "key is gone, only a new key can replace it.") ==
+	    -1 || fprintf(o->fp, "delete_key %s %s\n", qu, qt) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(qu);
+	free(qt);
+	return rc;
+}
+
+static int
+script_delete_user(struct output *o, const struct finding *f)
+{
+	char	*qu;
+	int	 rc = -1;
+
+	if ((qu = script_quote(f->rec->user)) == NULL)
+		return -1;
+	if (script_note(o, "DELETES user %s and everything it holds: access "
+	    "keys, signing", qu) == 0 && script_note(o, "certificates, SSH "
+	    "public keys, service-specific credentials, MFA devices,") == 0 &&
+	    script_note(o, "inline and attached policies, group memberships; "
+	    "delete_user prints") == 0 && script_note(o, "each before "
+	    "deleting it.  This cannot be rolled back: keep that output,") ==
+	    0 && script_note(o, "it is what the user can be recreated from.")
+	    == 0 && fprintf(o->fp, "delete_user %s\n", qu) >= 0)
+		rc = 0;
+	free(qu);
+	return rc;
+}
+
 /*
- * Why f gets no command although its rule has one, or NULL when it gets
- * one.  *bit says what the command does to the user.
+ * Why f gets no command although its rule has one (remedy r in this
+ * plan), or NULL when it gets one.  *bit says what the command does to
+ * the user.
  */
 static const char *
 script_why_not(const struct output *o, const struct finding *f,
-    unsigned *bit)
+    enum remedy r, unsigned *bit)
 {
 	int	 k = f->cred == CRED_ACCESS_KEY ? f->slot : -1;
 
@@ -347,7 +651,15 @@ script_why_not(const struct output *o, const struct finding *f,
 		return "fix signed in as root";
 	if (f->rec->account == NULL || f->rec->account[0] == '\0')
 		return "no account id in the report; no command";
-	if (f->def->remedy == REMEDY_DELETE_PASSWORD) {
+	if (o->done & SCRIPT_DONE_USER) {
+		*bit = SCRIPT_DONE_USER;
+		return "the user is deleted above";
+	}
+	if (r == REMEDY_DELETE_USER) {
+		*bit = SCRIPT_DONE_USER;
+		return NULL;
+	}
+	if (r == REMEDY_DELETE_PASSWORD) {
 		*bit = SCRIPT_DONE_PASSWORD;
 		return o->done & *bit ?
 		    "the console password is removed above" : NULL;
@@ -356,16 +668,18 @@ script_why_not(const struct output *o, const struct finding *f,
 		return "not an access key; no command";
 	*bit = k == 0 ? SCRIPT_DONE_KEY1 : SCRIPT_DONE_KEY2;
 	if (o->done & *bit)
-		return "this access key is deactivated above";
+		return r == REMEDY_DELETE_KEY ?
+		    "this access key is deleted above" :
+		    "this access key is deactivated above";
 	if (f->rec->key[k].last_rotated.kind != TIME_SET)
 		return "the report gives no creation time for this key; "
 		    "no command";
 	return NULL;
 }
 
-/* A finding whose rule has a command: the command, or why there is none. */
+/* A finding that has a command: the command, or why there is none. */
 static int
-script_action(struct output *o, const struct finding *f)
+script_action(struct output *o, const struct finding *f, enum remedy r)
 {
 	const char	*why;
 	unsigned	 bit = 0;
@@ -373,7 +687,7 @@ script_action(struct output *o, const struct finding *f)
 	if (script_track_user(o, f->rec->account != NULL ? f->rec->account :
 	    "", f->rec->user) == -1)
 		return -1;
-	if ((why = script_why_not(o, f, &bit)) != NULL) {
+	if ((why = script_why_not(o, f, r, &bit)) != NULL) {
 		if (bit == 0 || (o->done & bit) == 0)
 			o->no_action++;
 		return script_header(o, f) == -1 ||
@@ -384,27 +698,37 @@ script_action(struct output *o, const struct finding *f)
 		return -1;
 	o->done |= bit;
 	o->actions++;
-	if (bit == SCRIPT_DONE_PASSWORD)
+	switch (r) {
+	case REMEDY_DELETE_PASSWORD:
 		return script_delete_password(o, f);
-	return script_deactivate(o, f, bit == SCRIPT_DONE_KEY1 ? 0 : 1);
+	case REMEDY_DELETE_USER:
+		return script_delete_user(o, f);
+	case REMEDY_DELETE_KEY:
+		return script_delete_key(o, f, bit == SCRIPT_DONE_KEY1 ? 0 : 1);
+	default:
+		return script_deactivate(o, f, bit == SCRIPT_DONE_KEY1 ? 0 : 1);
+	}
 }
 
 static int
 script_finding(struct output *o, const struct finding *f)
 {
-	int	 rc;
+	const char	*advice;
+	enum remedy	 r;
+	int		 rc;
 
 	if (o->inventory)
 		return 0;
+	r = rules_remedy(o->pol, f, o->plan, &advice);
 	if (f->suppressed) {
 		rc = script_note(o, "suppressed: %s (%s)", f->id,
 		    f->suppress_reason != NULL ? f->suppress_reason : "");
-	} else if (f->def->remedy == REMEDY_ADVICE) {
+	} else if (r == REMEDY_ADVICE) {
 		o->no_action++;
 		rc = script_header(o, f) == -1 ||
-		    script_note(o, "%s", f->def->advice) == -1 ? -1 : 0;
+		    script_note(o, "%s", advice) == -1 ? -1 : 0;
 	} else
-		rc = script_action(o, f);
+		rc = script_action(o, f, r);
 	if (rc == -1)
 		return -1;
 	return script_puts(o, "\n");

@@ -699,6 +699,8 @@ static const char *const ctl_initial_access_key[] = { "cis-3.0:1.11",
 
 /* What the remediation plan says about a root finding. */
 #define AS_ROOT		"fix signed in as root: "
+/* What the deletion plan says about a finding of the first step. */
+#define DEACTIVATE_FIRST	"not for this plan: --plan deactivate "
 
 const struct rule rules_table[RULE_COUNT] = {
 	[RULE_ROOT_ACCESS_KEY] = {
@@ -777,6 +779,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.title = "Console password unused",
 		.remediation = "Remove the user's console password (aws iam "
 		    "delete-login-profile) if the user no longer signs in.",
+		.delete_advice = DEACTIVATE_FIRST "removes the console password",
 	},
 	[RULE_UNUSED_ACCESS_KEY] = {
 		.id = "unused-access-key", .severity = SEV_MEDIUM,
@@ -789,6 +792,8 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remediation = "Deactivate the access key (aws iam "
 		    "update-access-key --status Inactive) and delete it once "
 		    "nothing is found to need it.",
+		.delete_advice = DEACTIVATE_FIRST "deactivates the key; "
+		    "inactive-access-key finds it for deletion later",
 	},
 	[RULE_ACCESS_KEY_NOT_ROTATED] = {
 		.id = "access-key-not-rotated", .severity = SEV_MEDIUM,
@@ -800,6 +805,8 @@ const struct rule rules_table[RULE_COUNT] = {
 		.title = "Access key not rotated",
 		.remediation = "Create a new access key, move what uses the "
 		    "old one to it, then deactivate and delete the old key.",
+		.delete_advice = DEACTIVATE_FIRST "deactivates the key once "
+		    "a new one replaces it",
 	},
 	[RULE_MULTIPLE_ACTIVE_KEYS] = {
 		.id = "multiple-active-keys", .severity = SEV_MEDIUM,
@@ -838,6 +845,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.title = "Dormant IAM user",
 		.remediation = "Remove the user's credentials, then the user, "
 		    "if nobody needs it any more.",
+		.delete_remedy = REMEDY_DELETE_USER,
 	},
 	[RULE_INACTIVE_ACCESS_KEY] = {
 		.id = "inactive-access-key", .severity = SEV_LOW,
@@ -848,8 +856,101 @@ const struct rule rules_table[RULE_COUNT] = {
 		.remedy = REMEDY_ADVICE,
 		.advice = "suggestion: the key was deactivated long ago; "
 		    "delete it (-f script --plan delete)",
+		.delete_remedy = REMEDY_DELETE_KEY,
 	},
 };
+
+static const char *const plan_names[PLAN_COUNT] = {
+	[PLAN_DEACTIVATE] = "deactivate",
+	[PLAN_DELETE] = "delete",
+};
+
+const char *
+plan_name(enum plan plan)
+{
+	return (unsigned)plan < PLAN_COUNT ? plan_names[plan] : "unknown";
+}
+
+int
+plan_lookup(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < PLAN_COUNT; i++)
+		if (strcmp(name, plan_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * May the deletion plan delete rec?  See rules_remedy() in rules.h; the
+ * report may be days old, so delete_user checks again at run time.
+ */
+static bool
+user_deletable(const struct policy *pol, const struct user_record *rec,
+    const char **why)
+{
+	int		 grace = pol->days[RULE_INACTIVE_ACCESS_KEY], i;
+	struct age	 age;
+
+	if (rec->password == PASSWORD_ENABLED ||
+	    rec->key[0].state == SLOT_ACTIVE ||
+	    rec->key[1].state == SLOT_ACTIVE) {
+		*why = "not deleted: the user still has an enabled "
+		    "credential; --plan deactivate comes first, and the user "
+		    "is deleted after the grace period";
+		return false;
+	}
+	if (rec->cert[0].state == SLOT_ACTIVE ||
+	    rec->cert[1].state == SLOT_ACTIVE) {
+		*why = "not deleted: the user has an active signing "
+		    "certificate";
+		return false;
+	}
+	for (i = 0; i < 2; i++) {
+		if (rec->key[i].state != SLOT_INACTIVE)
+			continue;
+		age_key(&age, rec, i, pol->as_of);
+		if (!age_stale(&age, grace)) {
+			*why = "not deleted yet: an inactive access key was "
+			    "used or made within the inactive-access-key "
+			    "threshold";
+			return false;
+		}
+	}
+	if (rec->password_last_used.kind == TIME_SET) {
+		age_at(&age, AGE_USED, &rec->password_last_used, pol->as_of);
+		if (!age_stale(&age, grace)) {
+			*why = "not deleted yet: the console password was "
+			    "used within the inactive-access-key threshold";
+			return false;
+		}
+	}
+	return true;
+}
+
+enum remedy
+rules_remedy(const struct policy *pol, const struct finding *f,
+    enum plan plan, const char **advice)
+{
+	const struct rule	*def = f->def;
+	enum remedy		 r;
+
+	*advice = def->advice;
+	if (plan != PLAN_DELETE)
+		return def->remedy;
+	if (def->delete_advice != NULL)
+		*advice = def->delete_advice;
+	r = def->delete_remedy;
+	/* The root rules never delete; this is the backstop. */
+	if (f->rec->is_root && r != REMEDY_ADVICE) {
+		*advice = AS_ROOT "nothing of root is deleted by a plan";
+		return REMEDY_ADVICE;
+	}
+	if (r == REMEDY_DELETE_USER && !user_deletable(pol, f->rec, advice))
+		return REMEDY_ADVICE;
+	return r;
+}
 
 const char *
 credential_name(enum cred_kind kind, int slot)

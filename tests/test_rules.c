@@ -287,8 +287,22 @@ test_rules_table_complete(void **state)
 		case REMEDY_DELETE_PASSWORD:
 			break;
 		default:
-			fail_msg("rule %s: unknown remedy %d", r->id,
-			    (int)r->remedy);
+			fail_msg("rule %s: remedy %d in the deactivation "
+			    "plan", r->id, (int)r->remedy);
+		}
+		switch (r->delete_remedy) {
+		case REMEDY_ADVICE:
+			assert_true(r->delete_advice != NULL ||
+			    r->advice != NULL);
+			break;
+		case REMEDY_DELETE_KEY:
+		case REMEDY_DELETE_USER:
+			/* Nothing of root is ever deleted. */
+			assert_false(r->root);
+			break;
+		default:
+			fail_msg("rule %s: remedy %d in the deletion plan",
+			    r->id, (int)r->delete_remedy);
 		}
 	}
 }
@@ -1248,6 +1262,93 @@ test_rules_benchmark_versions(void **state)
 	}
 }
 
+/* What each plan does with a finding, at the grace period's boundary. */
+static void
+test_rules_remedy(void **state)
+{
+	struct policy		 pol;
+	struct user_record	 rec;
+	struct finding		 f;
+	const char		*advice;
+
+	(void)state;
+	pol_make(&pol);
+	/* A dormant user whose only key went inactive; 120 days: the grace. */
+	rec_user(&rec, "pat");
+	slot_set(&rec.key[0], INA, 900, 120);
+	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "d");
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DEACTIVATE, &advice),
+	    REMEDY_ADVICE);
+	assert_ptr_equal(advice, rules_table[RULE_DORMANT_USER].advice);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_DELETE_USER);
+	slot_set(&rec.key[0], INA, 900, 119);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	assert_non_null(strstr(advice, "not deleted yet"));
+	/* The grace period is inactive-access-key's threshold. */
+	pol.days[RULE_INACTIVE_ACCESS_KEY] = 119;
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_DELETE_USER);
+	pol.days[RULE_INACTIVE_ACCESS_KEY] = 120;
+	/* A password disabled since: its last use counts too. */
+	slot_set(&rec.key[0], ABS, NEVER, NEVER);
+	rec.password_last_used = ago(119);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	rec.password_last_used = ago(120);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_DELETE_USER);
+	/* An enabled credential: deactivation comes first. */
+	rec.password = PW_ON;
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	assert_non_null(strstr(advice, "enabled credential"));
+	rec.password = PW_OFF;
+	slot_set(&rec.key[1], ACT, 900, 800);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	slot_set(&rec.key[1], ABS, NEVER, NEVER);
+	slot_set(&rec.cert[0], ACT, 900, NEVER);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	assert_non_null(strstr(advice, "signing certificate"));
+	slot_set(&rec.cert[0], INA, 900, NEVER);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_DELETE_USER);
+
+	/* Keys: deactivated in one plan, deleted in the other. */
+	fixture_finding(&f, RULE_INACTIVE_ACCESS_KEY, &rec, CRED_ACCESS_KEY,
+	    0, "i");
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DEACTIVATE, &advice),
+	    REMEDY_ADVICE);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_DELETE_KEY);
+	fixture_finding(&f, RULE_UNUSED_ACCESS_KEY, &rec, CRED_ACCESS_KEY,
+	    0, "u");
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DEACTIVATE, &advice),
+	    REMEDY_DEACTIVATE_KEY);
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	assert_non_null(strstr(advice, "--plan deactivate"));
+
+	/* Root: never, whatever the finding says. */
+	rec_root(&rec);
+	rec.password = PW_OFF;
+	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "d");
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	fixture_finding(&f, RULE_INACTIVE_ACCESS_KEY, &rec, CRED_ACCESS_KEY,
+	    0, "i");
+	assert_int_equal(rules_remedy(&pol, &f, PLAN_DELETE, &advice),
+	    REMEDY_ADVICE);
+	assert_non_null(strstr(advice, "root"));
+
+	assert_string_equal(plan_name(PLAN_DELETE), "delete");
+	assert_int_equal(plan_lookup("deactivate"), PLAN_DEACTIVATE);
+	assert_int_equal(plan_lookup("Delete"), -1);
+}
+
 /* Each control once, in table order; its count adds up its rules'. */
 static void
 test_rules_controls_counted(void **state)
@@ -1331,6 +1432,7 @@ main(void)
 		cmocka_unit_test(test_rules_policy_unused_days_and_benchmark),
 		cmocka_unit_test(test_rules_benchmark_versions),
 		cmocka_unit_test(test_rules_controls_counted),
+		cmocka_unit_test(test_rules_remedy),
 		cmocka_unit_test(test_rules_severity_names),
 	};
 

@@ -39,6 +39,8 @@
  * change to that file, reviewed as a diff.
  */
 #define PLAN_HEAD	TESTDATA_DIR "/script/plan-head.sh"
+/* The same for --plan delete. */
+#define PLAN_DELETE_HEAD	TESTDATA_DIR "/script/plan-delete-head.sh"
 
 /* What the stand-in aws records for each kind of call. */
 #define CALL_WHOAMI \
@@ -51,6 +53,13 @@
 #define CALL_DEACTIVATE(user, key) \
 	"[iam]\n[update-access-key]\n[--user-name]\n[" user "]\n" \
 	"[--access-key-id]\n[" key "]\n[--status]\n[Inactive]\n\n"
+#define CALL_LIST3(user) \
+	"[iam]\n[list-access-keys]\n[--user-name]\n[" user "]\n[--query]\n" \
+	"[AccessKeyMetadata[].[AccessKeyId,CreateDate,Status]]\n[--output]\n" \
+	"[text]\n\n"
+#define CALL_DELETE_KEY(user, key) \
+	"[iam]\n[delete-access-key]\n[--user-name]\n[" user "]\n" \
+	"[--access-key-id]\n[" key "]\n\n"
 #define CALL_DELETE_PASSWORD(user) \
 	"[iam]\n[delete-login-profile]\n[--user-name]\n[" user "]\n\n"
 
@@ -87,9 +96,9 @@ info_init(struct run_info *info, struct policy *pol, bool inventory)
 	info->opts.source = "report.csv";
 }
 
-/* The plan for n findings; the caller frees it. */
+/* The plan of the given kind for n findings; the caller frees it. */
 static char *
-plan_make(const struct finding *fs, size_t n)
+plan_make_as(enum plan kind, const struct finding *fs, size_t n)
 {
 	const struct output_ops	*ops = output_lookup("script");
 	struct run_summary	 sum;
@@ -101,6 +110,7 @@ plan_make(const struct finding *fs, size_t n)
 	FILE			*fp;
 
 	info_init(&info, &pol, false);
+	info.opts.plan = kind;
 	memset(&sum, 0, sizeof(sum));
 	fp = open_memstream(&text, &len);
 	assert_non_null(fp);
@@ -114,6 +124,13 @@ plan_make(const struct finding *fs, size_t n)
 	output_free(ops, out);
 	assert_int_equal(fclose(fp), 0);
 	return text;
+}
+
+/* The deactivation plan, the default. */
+static char *
+plan_make(const struct finding *fs, size_t n)
+{
+	return plan_make_as(PLAN_DEACTIVATE, fs, n);
 }
 
 static void
@@ -633,6 +650,92 @@ test_script_run_against_stub(void **state)
 	assert_false(file_exists(dir, "pwned3"));
 }
 
+/*
+ * --plan delete against the stand-in: an inactive key is deleted, one
+ * active again is left, a hostile name stays a name, a user with an
+ * active key at run time is left whole, and root gets a comment only.
+ */
+static void
+test_script_delete_plan_against_stub(void **state)
+{
+	static const char	 keys[] =
+	    "AKIAKEY1SAM000000001\t2020-01-02T03:04:05Z\tInactive\n"
+	    "AKIAKEY2AGAIN0000002\t2021-05-06T07:08:09+00:00\tActive\n"
+	    "AKIAKEY3DOLLAR000003\t2022-02-02T02:02:02Z\tInactive\n";
+	static const char	 calls[] =
+	    CALL_WHOAMI
+	    CALL_LIST3("sam")
+	    CALL_DELETE_KEY("sam", "AKIAKEY1SAM000000001")
+	    CALL_LIST3("again")
+	    CALL_LIST3(NAME_DOLLAR)
+	    CALL_DELETE_KEY(NAME_DOLLAR, "AKIAKEY3DOLLAR000003")
+	    "[iam]\n[get-login-profile]\n[--user-name]\n[pat]\n\n"
+	    CALL_LIST3("pat");
+	static const char	 out[] =
+	    "# deleting access key AKIAKEY1SAM000000001 of sam, created "
+	    "2020-01-02T03:04:05Z\n"
+	    "credaudit: deleted access key AKIAKEY1SAM000000001 of sam\n"
+	    "# deleting access key AKIAKEY3DOLLAR000003 of " NAME_DOLLAR
+	    ", created 2022-02-02T02:02:02Z\n"
+	    "credaudit: deleted access key AKIAKEY3DOLLAR000003 of "
+	    NAME_DOLLAR "\n";
+	static const char	 err[] =
+	    "credaudit: access key AKIAKEY2AGAIN0000002 of again is Active; "
+	    "skipped\n"
+	    "credaudit: pat has an active access key AKIAKEY2AGAIN0000002; "
+	    "skipped\n";
+	struct user_record	 root, sam, again, dollar, pat;
+	struct finding		 fs[5];
+	const char		*dir = *state;
+	char			*plan, *head;
+
+	rec_init(&root, ACCOUNT, "<root_account>");
+	root.is_root = true;
+	rec_key(&root, 0, T_2019);
+	root.key[0].state = SLOT_INACTIVE;
+	rec_init(&sam, ACCOUNT, "sam");
+	rec_key(&sam, 0, T_2020);
+	sam.key[0].state = SLOT_INACTIVE;
+	rec_init(&again, ACCOUNT, "again");
+	rec_key(&again, 0, T_2021);
+	again.key[0].state = SLOT_INACTIVE;
+	rec_init(&dollar, ACCOUNT, NAME_DOLLAR);
+	rec_key(&dollar, 0, T_2022);
+	dollar.key[0].state = SLOT_INACTIVE;
+	rec_init(&pat, ACCOUNT, "pat");
+	/* A root finding that would delete: the backstop leaves a comment. */
+	fixture_finding(&fs[0], RULE_INACTIVE_ACCESS_KEY, &root,
+	    CRED_ACCESS_KEY, 0, "inactive");
+	fixture_finding(&fs[1], RULE_INACTIVE_ACCESS_KEY, &sam,
+	    CRED_ACCESS_KEY, 0, "inactive");
+	fixture_finding(&fs[2], RULE_INACTIVE_ACCESS_KEY, &again,
+	    CRED_ACCESS_KEY, 0, "inactive");
+	fixture_finding(&fs[3], RULE_INACTIVE_ACCESS_KEY, &dollar,
+	    CRED_ACCESS_KEY, 0, "inactive");
+	fixture_finding(&fs[4], RULE_DORMANT_USER, &pat, CRED_USER, -1,
+	    "dormant");
+
+	plan = plan_make_as(PLAN_DELETE, fs, 5);
+	head = file_read(PLAN_DELETE_HEAD);
+	assert_non_null(strstr(plan, head));
+	free(head);
+	assert_non_null(strstr(plan, "# fix signed in as root: nothing of "
+	    "root is deleted by a plan\n"));
+	assert_non_null(strstr(plan, "delete_key 'sam' "
+	    "'2020-01-02T03:04:05Z'\n"));
+	assert_non_null(strstr(plan, "delete_user 'pat'\n"));
+	assert_non_null(strstr(plan, "# 4 actions, 1 finding without an "
+	    "action, 0 suppressed findings.\n"));
+	scratch_keys(dir, keys);
+	plan_check(dir, plan, "--exclude=SC2016");
+	free(plan);
+	assert_int_equal(plan_run(dir, ACCOUNT), 0);
+	file_expect(dir, "calls", calls);
+	file_expect(dir, "out", out);
+	file_expect(dir, "err", err);
+	assert_false(file_exists(dir, "pwned"));
+}
+
 static void
 test_script_run_wrong_account_stops(void **state)
 {
@@ -670,6 +773,9 @@ main(void)
 		cmocka_unit_test(test_script_write_failure),
 		cmocka_unit_test_setup_teardown(test_script_run_against_stub,
 		    scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_script_delete_plan_against_stub, scratch_setup,
+		    scratch_teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_script_run_wrong_account_stops, scratch_setup,
 		    scratch_teardown),
