@@ -19,11 +19,12 @@
 struct standard {
 	const char	*prefix;	/* of the controls, "cis-3.0:"; NULL: all */
 	const char	*name;		/* "CIS AWS Foundations Benchmark v3.0.0" */
-	const char	*asff_type;	/* namespace/category/classifier */
+	const char	*asff_type;	/* namespace/category/classifier; NULL:
+					   an earlier entry's, not repeated */
 };
 
 /* The most standards one rule can have: every entry of the table. */
-#define STANDARDS_MAX	3
+#define STANDARDS_MAX	7
 
 /*
  * Store in out (STANDARDS_MAX entries) the standards of the rule's

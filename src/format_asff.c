@@ -161,7 +161,7 @@ static void
 out_asff_types(struct output *out, int rule)
 {
 	const struct standard	*std[STANDARDS_MAX];
-	size_t			 i, n;
+	size_t			 i, n, written;
 
 	out_asff_raw(out, ",\"Types\":[");
 	if (rule < 0) {
@@ -171,8 +171,10 @@ out_asff_types(struct output *out, int rule)
 		return;
 	}
 	n = standards_of_rule(&rules_table[rule], std);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
+	for (i = 0, written = 0; i < n; i++) {
+		if (std[i]->asff_type == NULL)
+			continue;
+		if (written++ > 0)
 			out_asff_raw(out, ",");
 		out_asff_str(out, std[i]->asff_type);
 	}

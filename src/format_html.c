@@ -497,7 +497,10 @@ out_html_head(struct output *out)
 	out_html_puts(out, html_style);
 	out_html_puts(out, "</style>\n</head>\n<body>\n<header>\n"
 	    "<h1>IAM credential audit</h1>\n<p>As of ");
-	out_html_time(out, out->info.policy->as_of);
+	if (out->info.as_of_generated)
+		out_html_puts(out, "each report's generation time");
+	else
+		out_html_time(out, out->info.policy->as_of);
 	if (out->info.baseline) {
 		out_html_puts(out, "; compared with the baseline");
 		if (out->info.baseline_has_as_of) {
@@ -573,7 +576,9 @@ out_html_input(struct output *out, const struct input_info *in)
 	}
 	out_html_time(out, st->generated_time);
 	out_html_puts(out, "</td><td class=\"num\">");
-	age = timeparse_age_days(st->generated_time, out->info.policy->as_of);
+	/* Each input's own as-of time: with --as-of generated they differ. */
+	age = timeparse_age_days(st->generated_time, in->begun ? in->as_of :
+	    out->info.policy->as_of);
 	out_html_int(out, age);
 	out_html_puts(out, " day");
 	out_html_puts(out, out_html_plural((unsigned long)age));

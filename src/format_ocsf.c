@@ -179,7 +179,7 @@ out_ocsf_finding_info(struct output *out, const struct ocsf_event *ev)
 {
 	const struct standard	*std[STANDARDS_MAX];
 	const char		*types[STANDARDS_MAX];
-	size_t			 i, n = 0;
+	size_t			 i, n = 0, ntypes;
 
 	out_ocsf_raw(out, ",\"finding_info\":{\"uid\":");
 	out_ocsf_str(out, ev->id);
@@ -190,10 +190,11 @@ out_ocsf_finding_info(struct output *out, const struct ocsf_event *ev)
 	out_ocsf_str(out, ev->message);
 	if (ev->rule >= 0) {
 		n = standards_of_rule(&rules_table[ev->rule], std);
-		for (i = 0; i < n; i++)
-			types[i] = std[i]->asff_type;
+		for (i = 0, ntypes = 0; i < n; i++)
+			if (std[i]->asff_type != NULL)
+				types[ntypes++] = std[i]->asff_type;
 		out_ocsf_key(out, "types");
-		out_ocsf_strings(out, types, n);
+		out_ocsf_strings(out, types, ntypes);
 	}
 	out_ocsf_raw(out, "}");
 }

@@ -857,6 +857,11 @@ const struct rule rules_table[RULE_COUNT] = {
 		.advice = "suggestion: the key was deactivated long ago; "
 		    "delete it (-f script --plan delete)",
 		.delete_remedy = REMEDY_DELETE_KEY,
+		.title = "Inactive access key not deleted",
+		.remediation = "Delete the access key (aws iam "
+		    "delete-access-key): it has been inactive past the grace "
+		    "period, so nothing has needed it; a new key can be made "
+		    "if something does.",
 	},
 };
 

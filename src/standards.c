@@ -18,6 +18,11 @@ static const struct standard standards_table[] = {
 	{ "cis-3.0:", "CIS AWS Foundations Benchmark v3.0.0",
 	    "Software and Configuration Checks/Industry and Regulatory "
 	    "Standards/CIS AWS Foundations Benchmark" },
+	/* Later versions: the same ASFF type, named once above. */
+	{ "cis-4.0.1:", "CIS AWS Foundations Benchmark v4.0.1", NULL },
+	{ "cis-5.0:", "CIS AWS Foundations Benchmark v5.0.0", NULL },
+	{ "cis-6.0:", "CIS AWS Foundations Benchmark v6.0.0", NULL },
+	{ "cis-7.0:", "CIS AWS Foundations Benchmark v7.0.0", NULL },
 	{ "fsbp:", "AWS Foundational Security Best Practices",
 	    "Software and Configuration Checks/Industry and Regulatory "
 	    "Standards/AWS Foundational Security Best Practices" },

@@ -240,7 +240,7 @@ test_asff_key_finding(void **state)
 	    "cis-3.0:1.12");
 	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
 	    cJSON_GetObjectItemCaseSensitive(a, "Compliance"),
-	    "RelatedRequirements")), 5);
+	    "RelatedRequirements")), 9);
 	assert_string_equal(str(a, "Remediation.Recommendation.Text"),
 	    rules_table[RULE_UNUSED_ACCESS_KEY].remediation);
 	assert_string_equal(str(a, "ProductFields.credaudit/days"), "119");
