@@ -32,6 +32,7 @@ done
 
 work=$(mktemp -d) || exit 2
 pids=
+# shellcheck disable=SC2317 # run by the trap
 cleanup() {
 	for pid in $pids; do
 		kill "$pid" 2>/dev/null
@@ -156,7 +157,9 @@ grep -q 'batch-import-findings' "$work/recipe.sh" ||
 while IFS= read -r batch; do
 	n=$(printf '%s\n' "$batch" | jq length)
 	accounts=$(printf '%s\n' "$batch" | jq '[.[].AwsAccountId] | unique | length')
-	[ "$n" -ge 1 ] && [ "$n" -le 100 ] || bad "a batch of $n findings"
+	if [ "$n" -lt 1 ] || [ "$n" -gt 100 ]; then
+		bad "a batch of $n findings"
+	fi
 	[ "$accounts" = 1 ] || bad "a batch spans $accounts accounts"
 done <"$work/batches"
 
@@ -196,8 +199,9 @@ want=$(jq -S '.[] | select(.Id == "'$ACCT_A':user7:unused-access-key:access_key_
 got=$(AWS_PROFILE=$ACCT_A aws securityhub get-findings --output json |
     jq -S '.Findings[] | select(.Id == "'$ACCT_A':user7:unused-access-key:access_key_1")
     | {Types, Title, Severity, Resources, Compliance, GeneratorId}')
-[ -n "$want" ] && [ "$want" = "$got" ] ||
-    bad "the stored finding differs from the one sent"
+if [ -z "$want" ] || [ "$want" != "$got" ]; then
+	bad "the stored finding differs from the one sent"
+fi
 
 # A week later user1..user5 of A are gone: their 15 findings are
 # resolved against last week's JSON and archived on import.
