@@ -1,9 +1,11 @@
 #!/bin/sh
 # The whole test suite, exactly as CI runs it:
-#   1. gcc build with -Werror, every unit and end-to-end test;
+#   0. as root, install the Debian packages it needs (tests/deps.sh);
+#   1. gcc build with -Werror, every unit and end-to-end test, the AWS
+#      tests against moto, the Debian package, the shell completion;
 #   2. clang build with ASan + UBSan (leak detection on), the same tests;
 #   3. the end-to-end cases again under valgrind;
-#   4. mandoc -Tlint on the man page;
+#   4. mandoc -Tlint on the man pages;
 #   5. each fuzz target for FUZZ_SECONDS seconds (default 60).
 # Build trees go under build/ in the source tree.  Exits non-zero when
 # anything fails.
@@ -17,6 +19,9 @@ fuzz_seconds=${FUZZ_SECONDS:-60}
 step() {
 	printf '\n== %s\n' "$*"
 }
+
+step "test dependencies"
+sh tests/deps.sh
 
 step "gcc build, -Werror"
 cmake -S . -B build/release -DCMAKE_C_COMPILER=gcc -DCREDAUDIT_WERROR=ON
@@ -36,7 +41,7 @@ CREDAUDIT_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-fo
     ctest --test-dir build/release --output-on-failure -R '^e2e'
 
 step "mandoc -Tlint"
-mandoc -Tlint -W warning man/credaudit.1
+mandoc -Tlint -W warning man/credaudit.1 man/credaudit-collect.1
 
 step "fuzz targets, ${fuzz_seconds}s each"
 cmake -S . -B build/fuzz -DCMAKE_C_COMPILER=clang -DCREDAUDIT_FUZZ=ON \
