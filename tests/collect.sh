@@ -6,13 +6,15 @@
 # account's report lands in its own file with that account's users, that
 # the three files audit together, that an account whose role may not read
 # IAM is reported while the others are still written and its previous
-# file kept, and that explicit account ids and bad ones are handled.
+# file kept, that explicit account ids and bad ones are handled, and that
+# the README's weekly job runs as printed, two weeks in a row.
 #
-# usage: collect.sh CREDAUDIT COLLECT_SCRIPT
+# usage: collect.sh CREDAUDIT SOURCE_DIR
 set -eu
 
 credaudit=$1
-collect=$2
+collect=$2/src/credaudit-collect.sh
+readme=$2/README.md
 # shellcheck source=tests/moto.sh
 . "$(cd "$(dirname "$0")" && pwd)/moto.sh"
 moto_need curl jq
@@ -181,5 +183,69 @@ collect_as_auditor -d "$tmp/r4" "$dev" 12345 >/dev/null 2>"$tmp/err4" ||
 grep -q 'not a 12-digit account id: 12345' "$tmp/err4" ||
     fail "bad account id: no message"
 [ ! -e "$tmp/r4" ] || fail "bad account id: something was fetched"
+
+# --- 4: the README's weekly job, run twice, a week's change between ---
+# The script as the README prints it, with its directory moved into the
+# test and mail(1) replaced by a file.
+mkdir "$tmp/bin" "$tmp/job"
+ln -s "$credaudit" "$tmp/bin/credaudit"
+# As installed: run by name, whatever its mode in the checkout.
+printf '#!/bin/sh\nexec sh %s "$@"\n' "'$collect'" >"$tmp/bin/credaudit-collect"
+chmod +x "$tmp/bin/credaudit-collect"
+cat >"$tmp/bin/mail" <<EOF
+#!/bin/sh
+{ printf 'Subject: %s\n' "\$2"; cat; } >"$tmp/mail"
+EOF
+chmod +x "$tmp/bin/mail"
+# shellcheck disable=SC2016 # backquotes of the README's Markdown
+sed -n '/^Save this as `\/usr\/local\/bin\/credaudit-weekly`:$/,/^```$/{
+	/^```sh$/,/^```$/p
+}' "$readme" | sed -e '/^```/d' \
+    -e "s|^cd /var/lib/credaudit\$|cd '$tmp/job'|" >"$tmp/weekly"
+grep -q "^cd '$tmp/job'\$" "$tmp/weekly" || fail "weekly job not found in README"
+weekly() {
+	PATH="$tmp/bin:$PATH" AWS_ACCESS_KEY_ID=$auditor_key \
+	    AWS_SECRET_ACCESS_KEY=$auditor_secret CREDAUDIT_COLLECT_POLL=1 \
+	    sh "$tmp/weekly"
+}
+rc=0
+weekly >"$tmp/w1.out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/w1.out" >&2; fail "weekly 1: exit $rc, not 1"; }
+grep -q "^credaudit-collect: $locked: .*AccessDenied" "$tmp/w1.out" ||
+    fail "weekly 1: the failed account is not named"
+[ -L "$tmp/job/last.json" ] || fail "weekly 1: no last.json"
+today=$(date -u +%Y-%m-%d)
+for f in "audit-$today.json" "audit-$today.csv" "plan-$today.sh" \
+    "reports/$mgmt.json" "reports/$dev.json" "reports/$prod.json"; do
+	[ -s "$tmp/job/$f" ] || fail "weekly 1: no $f"
+done
+grep -q "^Subject: credaudit $today: IAM credential findings$" "$tmp/mail" ||
+    fail "weekly 1: no mail"
+grep -q '^4 findings in 4 users: ' "$tmp/mail" ||
+    { cat "$tmp/mail" >&2; fail "weekly 1: the mail has not the table"; }
+
+# A week later: dev-ci's second key is deactivated, a new console user
+# without MFA appears in prod.
+moto_auth inf
+key2=$(as_account "$dev" aws iam list-access-keys --user-name dev-ci \
+    --output text --query 'AccessKeyMetadata[1].AccessKeyId')
+as_account "$dev" aws iam update-access-key --user-name dev-ci \
+    --access-key-id "$key2" --status Inactive
+as_account "$prod" aws iam create-user --user-name prod-new >/dev/null
+as_account "$prod" aws iam create-login-profile --user-name prod-new \
+    --password 'New-Passw0rd!' >/dev/null
+moto_auth 0
+rc=0
+weekly >"$tmp/w2.out" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$tmp/w2.out" >&2; fail "weekly 2: exit $rc, not 1"; }
+jq -r '.findings[] | select(.status == "new") | .id' \
+    "$tmp/job/audit-$today.json" >"$tmp/got"
+echo "$prod:prod-new:console-without-mfa:password" >"$tmp/want"
+diff -u "$tmp/want" "$tmp/got" || fail "weekly 2: new findings"
+jq -r '.resolved[].id' "$tmp/job/audit-$today.json" >"$tmp/got"
+echo "$dev:dev-ci:multiple-active-keys:access_keys" >"$tmp/want"
+diff -u "$tmp/want" "$tmp/got" || fail "weekly 2: resolved findings"
+grep -q '^1 new, 1 resolved since ' "$tmp/mail" ||
+    { cat "$tmp/mail" >&2; fail "weekly 2: the mail has no new/resolved"; }
 
 echo "PASS: credaudit-collect"
