@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "rules.h"
+#include "term.h"
 
 #define CLI_MAX_THRESHOLDS	64
 /* Longest region name (Security Hub's limit for a resource's region). */
@@ -59,6 +60,7 @@ struct options {
 	const char	*region;	/* --region */
 	bool		 has_plan;
 	enum plan	 plan;		/* --plan, script only */
+	enum term_color	 color;		/* --color, default auto */
 	char *const	*files;		/* none: standard input */
 	int		 nfiles;
 };

@@ -29,6 +29,7 @@
 #define CREDAUDIT_OUTPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -49,7 +50,8 @@ struct resolved_finding;	/* baseline.h */
 
 /* Options for the formats; each reads the members it knows. */
 struct output_opts {
-	bool		 color;		/* table: SGR colour (a terminal, no NO_COLOR) */
+	bool		 color;		/* table: SGR colour (see term.h) */
+	size_t		 width;		/* table: columns a line may take; 0: any */
 	const char	*source;	/* script: the inputs joined, for the header */
 	const char	*region;	/* asff, ocsf: the AWS region, or NULL */
 	enum plan	 plan;		/* script: which step's plan */

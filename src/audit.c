@@ -24,6 +24,7 @@
 #include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "term.h"
 #include "timeparse.h"
 
 /* Everything one run holds; audit_free releases it. */
@@ -291,6 +292,7 @@ audit_begin(struct audit *a)
 {
 	struct run_info	 info;
 	size_t		 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+	bool		 tty;
 
 	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
 	    audit_join_sources(a) == -1) {
@@ -315,8 +317,10 @@ audit_begin(struct audit *a)
 	info.opts.source = a->source;
 	info.opts.region = a->region;
 	info.opts.plan = a->opt->plan;
-	info.opts.color = a->opt->output == NULL && isatty(STDOUT_FILENO) &&
-	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	/* Only a terminal is fitted; a pipe or a file gets whole lines. */
+	tty = a->opt->output == NULL && isatty(STDOUT_FILENO);
+	info.opts.color = term_color_use(a->opt->color, tty);
+	info.opts.width = tty ? term_width(STDOUT_FILENO) : 0;
 	if ((a->out = a->ops->open(a->of.fp, &info)) == NULL) {
 		audit_error(a, strerror(ENOMEM));
 		return -1;

@@ -28,6 +28,7 @@ enum opt_id {
 	OPT_AS_OF = 256,
 	OPT_BASELINE,
 	OPT_BENCHMARK,
+	OPT_COLOR,
 	OPT_FAIL_ON,
 	OPT_FAIL_ON_NEW,
 	OPT_INVENTORY,
@@ -55,6 +56,8 @@ static const struct cli_option cli_options[] = {
 	{ "benchmark", OPT_BENCHMARK, "NAME",
 	    "thresholds of a benchmark: cis-3.0, cis-4.0.1, cis-5.0, cis-6.0, "
 	    "cis-7.0 (45 days; cis: the newest) or fsbp (90 days)" },
+	{ "color", OPT_COLOR, "WHEN",
+	    "colour the table: auto (default; a terminal), always or never" },
 	{ "config", OPT_CONFIG, "FILE",
 	    "JSON config: thresholds, rules, severities, suppressions" },
 	/* NULL help: made from the rule or format table; see cli_help_text. */
@@ -221,6 +224,13 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 	case OPT_BENCHMARK:
 		opt->benchmark = arg;
 		return 0;
+	case OPT_COLOR:
+		if (term_color_parse(arg, &opt->color) == -1) {
+			snprintf(err, errlen, "--color: expected auto, always "
+			    "or never, got \"%s\"", arg);
+			return -1;
+		}
+		return 0;
 	case OPT_CONFIG:
 		opt->config = arg;
 		return 0;
@@ -345,12 +355,13 @@ cli_usage(FILE *fp)
 	return fprintf(fp, "usage: credaudit [-hV] [-c file] [-d days] "
 	    "[-f format] [-o file] [--as-of time]\n"
 	    "                 [--baseline file] [--benchmark name] "
-	    "[--fail-on severity] [--fail-on-new]\n"
-	    "                 [--inventory] [--max-report-age hours] "
-	    "[--min-severity severity]\n"
-	    "                 [--plan plan] [--region region] "
-	    "[--threshold rule=days]\n"
-	    "                 [file ...]\n") < 0 ? -1 : 0;
+	    "[--color when] [--fail-on severity]\n"
+	    "                 [--fail-on-new] [--inventory] "
+	    "[--max-report-age hours]\n"
+	    "                 [--min-severity severity] [--plan plan] "
+	    "[--region region]\n"
+	    "                 [--threshold rule=days] [file ...]\n") < 0 ?
+	    -1 : 0;
 }
 
 /* Append s to buf (len bytes), truncating. */

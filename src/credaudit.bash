@@ -3,8 +3,9 @@
 # credaudit's options, formats and rule ids are read from its own --help,
 # which the program prints from its option, format and rule tables, so
 # the completion offers exactly what the installed binary accepts and
-# cannot fall behind it.  Severities and benchmark names are not listed
-# there; tests/completion.sh checks these two lists against the program.
+# cannot fall behind it.  Severities, benchmark and plan names and
+# --color's words are not listed there; tests/completion.sh checks these
+# lists against the program.
 # Installed as completions/credaudit and completions/credaudit-collect, so
 # bash-completion loads it for either command.
 # shellcheck shell=bash
@@ -82,7 +83,18 @@ _credaudit() {
 		return
 		;;
 	NAME)
-		mapfile -t COMPREPLY < <(compgen -W "cis fsbp" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "cis cis-3.0 cis-4.0.1 \
+		    cis-5.0 cis-6.0 cis-7.0 fsbp" -- "$cur")
+		return
+		;;
+	PLAN)
+		mapfile -t COMPREPLY < <(compgen -W "deactivate delete" \
+		    -- "$cur")
+		return
+		;;
+	WHEN)
+		mapfile -t COMPREPLY < <(compgen -W "auto always never" \
+		    -- "$cur")
 		return
 		;;
 	- | '')

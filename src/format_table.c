@@ -9,7 +9,10 @@
  *
  * Layout: columns separated by two spaces, each as wide as its widest
  * value but at most TBL_WIDTH_MAX (a longer value pushes the rest of its
- * line right rather than being cut), a blank line, then the summary:
+ * line right rather than being cut), a blank line, then the summary.  On
+ * a terminal (run_info.opts.width) the last column of each line is cut
+ * to what is left of the width, ending in "…"; the others keep their
+ * widths and order, and nothing else is cut:
  *
  *	[NEW]  SEVERITY  RULE  [ACCOUNT]  USER  CREDENTIAL  DAYS  MESSAGE
  *	...
@@ -369,6 +372,35 @@ out_table_buf_add_sanitised(struct tbl_buf *b, const char *s)
 	return 0;
 }
 
+/*
+ * s sanitised, in at most max columns (max > 0): when it is wider, what
+ * fits in max - 1 columns and then "…".  An escape is never split.
+ */
+static int
+out_table_buf_add_cut(struct tbl_buf *b, const char *s, size_t max)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	char			 esc[5];
+	size_t			 n, w, used = 0;
+
+	if (out_table_width(s) <= max)
+		return out_table_buf_add_sanitised(b, s);
+	for (; *p != '\0'; p += n > 0 ? n : 1, used += w) {
+		n = out_table_utf8_len(p);
+		w = n > 0 ? 1 : 4;
+		if (used + w > max - 1)
+			break;
+		if (n > 0 && out_table_buf_add(b, (const char *)p, n) == -1)
+			return -1;
+		if (n == 0) {
+			snprintf(esc, sizeof(esc), "\\x%02x", *p);
+			if (out_table_buf_add(b, esc, 4) == -1)
+				return -1;
+		}
+	}
+	return out_table_buf_add(b, "\xe2\x80\xa6", 3);
+}
+
 static const char *
 out_table_sgr(enum severity sev)
 {
@@ -400,11 +432,12 @@ out_table_write_line(struct output *out)
 
 /*
  * One cell: padding, then the sanitised text, coloured when sgr is set.
- * Width 0 is the last column, never padded.
+ * Width 0 is the last column, never padded; max, when not 0, is the
+ * most columns its text may take.
  */
 static int
 out_table_put_cell(struct tbl_buf *b, const char *s, size_t width, bool right,
-    const char *sgr)
+    const char *sgr, size_t max)
 {
 	size_t	 w = width > 0 ? out_table_width(s) : 0;
 	size_t	 pad = w < width ? width - w : 0;
@@ -414,7 +447,8 @@ out_table_put_cell(struct tbl_buf *b, const char *s, size_t width, bool right,
 	if (sgr != NULL && *s != '\0' &&
 	    out_table_buf_add(b, sgr, strlen(sgr)) == -1)
 		return -1;
-	if (out_table_buf_add_sanitised(b, s) == -1)
+	if ((max > 0 ? out_table_buf_add_cut(b, s, max) :
+	    out_table_buf_add_sanitised(b, s)) == -1)
 		return -1;
 	if (sgr != NULL && *s != '\0' &&
 	    out_table_buf_add(b, "\033[0m", 4) == -1)
@@ -424,20 +458,44 @@ out_table_put_cell(struct tbl_buf *b, const char *s, size_t width, bool right,
 	return 0;
 }
 
-/* sgr: the colour of the row's severity cells, or NULL for none. */
+/*
+ * The columns left for the last cell of a line on a terminal of width
+ * columns, the other cells being as wide as they are (a value wider than
+ * its column pushes the rest right); at least 1, for the "…".
+ */
+static size_t
+out_table_room(const struct tbl_layout *l, const char *const cells[],
+    size_t width)
+{
+	size_t	 j, w, used = 0;
+
+	for (j = 0; j + 1 < l->n; j++) {
+		w = out_table_width(cells[j]);
+		used += (w > l->width[j] ? w : l->width[j]) + 2;
+	}
+	return used + 1 < width ? width - used : 1;
+}
+
+/*
+ * sgr: the colour of the row's severity cells, or NULL for none.  On a
+ * terminal (opts.width) the last cell is cut to fit the line.
+ */
 static int
 out_table_put_line(struct output *out, const struct tbl_layout *l,
     const char *const cells[], const char *sgr)
 {
 	const char	*c;
-	size_t		 j;
+	size_t		 j, max = 0;
 
+	if (out->info.opts.width > 0)
+		max = out_table_room(l, cells, out->info.opts.width);
 	for (j = 0; j < l->n; j++) {
 		if (j > 0)
 			out->line.pending += 2;
 		c = tbl_cols[l->col[j]].colour ? sgr : NULL;
 		if (out_table_put_cell(&out->line, cells[j], j + 1 < l->n ?
-		    l->width[j] : 0, tbl_cols[l->col[j]].right, c) == -1)
+		    l->width[j] : 0, tbl_cols[l->col[j]].right, c,
+		    j + 1 < l->n ? 0 : max) == -1)
 			return -1;
 	}
 	return out_table_write_line(out);

@@ -78,7 +78,11 @@ expect "credaudit --threshold root-r" root-recent-use=
 expect "credaudit --fail-on n" never
 expect "credaudit --min-severity n"
 expect "credaudit --min-severity h" high
-expect "credaudit --benchmark " cis fsbp
+expect "credaudit --benchmark f" fsbp
+expect "credaudit --benchmark cis-4" cis-4.0.1
+expect "credaudit --plan de" deactivate delete
+expect "credaudit --color = a" always auto
+expect "credaudit --color " always auto never
 expect "credaudit --as-of 2026"
 expect "credaudit --as-of "
 expect "credaudit -d "
@@ -132,6 +136,20 @@ diff -u "$tmp/want" "$tmp/got" || fail "severities differ"
 [ -s "$tmp/want" ] || fail "no benchmarks in the --benchmark error"
 offered credaudit --benchmark "" >"$tmp/got"
 diff -u "$tmp/want" "$tmp/got" || fail "benchmarks differ"
+
+# Plans: the --plan error lists them.
+"$credaudit" --plan '?' 2>&1 | sed -n 's/.*expected \(.*\), got.*/\1/p' |
+    sed 's/ or /, /' | tr -d , | tr ' ' '\n' | sort >"$tmp/want"
+[ -s "$tmp/want" ] || fail "no plans in the --plan error"
+offered credaudit --plan "" >"$tmp/got"
+diff -u "$tmp/want" "$tmp/got" || fail "plans differ"
+
+# --color: its error lists the words.
+"$credaudit" --color '?' 2>&1 | sed -n 's/.*expected \(.*\), got.*/\1/p' |
+    sed 's/ or /, /' | tr -d , | tr ' ' '\n' | sort >"$tmp/want"
+[ -s "$tmp/want" ] || fail "no words in the --color error"
+offered credaudit --color "" >"$tmp/got"
+diff -u "$tmp/want" "$tmp/got" || fail "--color words differ"
 
 # Rules: --threshold offers the rules that have a threshold, which are
 # the keys of "thresholds" in the JSON output, and each is accepted.

@@ -39,6 +39,7 @@ test_cli_parse_defaults(void **state)
 	assert_false(opt.fail_never);
 	assert_int_equal(opt.fail_on, SEV_LOW);
 	assert_int_equal(opt.min_severity, SEV_LOW);
+	assert_int_equal(opt.color, TERM_COLOR_AUTO);
 	assert_int_equal(opt.nfiles, 1);
 	assert_string_equal(opt.files[0], "report.csv");
 }
@@ -51,7 +52,7 @@ test_cli_parse_every_option(void **state)
 	    "-c", "cfg.json", "--fail-on", "HIGH", "--min-severity", "medium",
 	    "--inventory", "--baseline", "last.json", "--fail-on-new",
 	    "-o", "out.json", "--benchmark", "cis", "--region", "eu-west-1",
-	    "a.csv", "-", "b.csv", NULL };
+	    "--color=never", "a.csv", "-", "b.csv", NULL };
 	struct options	 opt;
 	char		 err[256];
 
@@ -76,6 +77,7 @@ test_cli_parse_every_option(void **state)
 	assert_string_equal(opt.output, "out.json");
 	assert_string_equal(opt.benchmark, "cis");
 	assert_string_equal(opt.region, "eu-west-1");
+	assert_int_equal(opt.color, TERM_COLOR_NEVER);
 	assert_int_equal(opt.nfiles, 3);
 	assert_string_equal(opt.files[1], "-");
 }
@@ -183,6 +185,10 @@ static const struct bad_case bad_cases[] = {
 	{ { "credaudit", "--region", "ap-southeast-4x12", NULL },
 	    "--region: expected a region name such as us-east-1, "
 	    "got \"ap-southeast-4x12\"" },
+	{ { "credaudit", "--color=yes", NULL },
+	    "--color: expected auto, always or never, got \"yes\"" },
+	{ { "credaudit", "--color", NULL },
+	    "option --color needs an argument" },
 };
 
 static void
@@ -235,7 +241,8 @@ static void
 test_cli_help_lists_every_option_and_rule(void **state)
 {
 	static const char *const expected[] = { "--as-of TIME",
-	    "--baseline FILE", "--benchmark NAME", "-c, --config FILE",
+	    "--baseline FILE", "--benchmark NAME", "--color WHEN",
+	    "-c, --config FILE",
 	    "-d, --days N", "--fail-on SEVERITY", "--fail-on-new",
 	    "-f, --format FORMAT", "-h, --help", "--inventory",
 	    "--min-severity SEVERITY", "-o, --output FILE",

@@ -796,6 +796,101 @@ test_table_long_value_overflows(void **state)
 	free(out);
 }
 
+/*
+ * On a terminal (opts.width) the last cell is cut to the columns left,
+ * with "…"; the other columns keep their widths and order.  root-no-mfa
+ * and bob's dormant-user put MESSAGE at column 58.
+ */
+static void
+test_table_fits_terminal_width(void **state)
+{
+	static const struct {
+		size_t		 width;
+		const char	*want;
+	} cases[] = {
+		{ 66,
+		    "SEVERITY  RULE          USER            CREDENTIAL  DAYS"
+		    "  MESSAGE\n"
+		    "critical  root-no-mfa   <root_account>  mfa            -"
+		    "  root ha\xe2\x80\xa6\n"
+		    "low       dormant-user  bob             user         400"
+		    "  user id\xe2\x80\xa6\n" },
+		{ 67,
+		    "SEVERITY  RULE          USER            CREDENTIAL  DAYS"
+		    "  MESSAGE\n"
+		    "critical  root-no-mfa   <root_account>  mfa            -"
+		    "  root has\xe2\x80\xa6\n"
+		    "low       dormant-user  bob             user         400"
+		    "  user idle\n" },
+		/* No room at all: the columns stay, the message is "…". */
+		{ 40,
+		    "SEVERITY  RULE          USER            CREDENTIAL  DAYS"
+		    "  \xe2\x80\xa6\n"
+		    "critical  root-no-mfa   <root_account>  mfa            -"
+		    "  \xe2\x80\xa6\n"
+		    "low       dormant-user  bob             user         400"
+		    "  \xe2\x80\xa6\n" },
+	};
+	struct fixture	 fx;
+	struct finding	 f[2];
+	char		*out;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fixture_init(&fx);
+		fx.info.opts.width = cases[i].width;
+		fixture_finding(&f[0], RULE_DORMANT_USER, &fx.bob,
+		    CRED_USER, -1, "user idle");
+		finding_days(&f[0], 400);
+		fixture_finding(&f[1], RULE_ROOT_NO_MFA, &fx.root, CRED_MFA, -1,
+		    "root has no MFA");
+		fx.sum.users = 2;
+		out = run_findings(&fx, output_lookup("table"), f, 2);
+		assert_true(strncmp(out, cases[i].want,
+		    strlen(cases[i].want)) == 0);
+		/* The summary is never cut. */
+		assert_string_equal(out + strlen(cases[i].want), "\n"
+		    "2 findings in 2 users: 1 critical, 0 high, 0 medium, "
+		    "1 low; 0 suppressed\n");
+		free(out);
+	}
+}
+
+/* A cut never splits an escape: it goes in whole or not at all. */
+static void
+test_table_cut_keeps_escapes_whole(void **state)
+{
+	static const struct {
+		size_t		 width;
+		const char	*want;
+	} cases[] = {
+		/* MESSAGE at column 48: 6 columns left, then 7. */
+		{ 54, "  MESSA\xe2\x80\xa6\n"
+		    "low       dormant-user  bob   user           -"
+		    "  ab\xe2\x80\xa6\n" },
+		{ 55, "  MESSAGE\n"
+		    "low       dormant-user  bob   user           -"
+		    "  ab\\x01\xe2\x80\xa6\n" },
+	};
+	struct fixture	 fx;
+	struct finding	 f;
+	char		*out;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fixture_init(&fx);
+		fx.info.opts.width = cases[i].width;
+		fixture_finding(&f, RULE_DORMANT_USER, &fx.bob, CRED_USER, -1,
+		    "ab\001cdef");
+		fx.sum.users = 1;
+		out = run_findings(&fx, output_lookup("table"), &f, 1);
+		assert_non_null(strstr(out, cases[i].want));
+		free(out);
+	}
+}
+
 static void
 test_table_inventory(void **state)
 {
@@ -1374,6 +1469,8 @@ main(void)
 		cmocka_unit_test(test_table_baseline),
 		cmocka_unit_test(test_table_several_accounts),
 		cmocka_unit_test(test_table_long_value_overflows),
+		cmocka_unit_test(test_table_fits_terminal_width),
+		cmocka_unit_test(test_table_cut_keeps_escapes_whole),
 		cmocka_unit_test(test_table_inventory),
 		cmocka_unit_test(test_json_document_exact),
 		cmocka_unit_test(test_json_no_findings),
