@@ -22,11 +22,20 @@
 # AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
 # AWS_DEFAULT_REGION exported.  moto_stop may be called early; it is safe
 # to call twice.
+#
+# moto_start NAME=VALUE... puts those variables in the server's own
+# environment only, e.g. MOTO_ACCOUNT_ID=111111111111 for a server that
+# plays that account.  Each call starts one more server: MOTO_URL,
+# MOTO_PORT and AWS_ENDPOINT_URL then name the newest, so a test that
+# wants two keeps the first one's MOTO_URL before starting the second.
+# moto_stop stops them all.
 # shellcheck shell=sh
 
 MOTO_PID=
+MOTO_PIDS=
 MOTO_DIR=
 MOTO_CLEANUP=
+moto_count=0
 
 # Skip (exit 77), or fail under CI, with a reason.
 moto_skip() {
@@ -52,11 +61,12 @@ moto_on_exit() {
 }
 
 moto_stop() {
-	if [ -n "$MOTO_PID" ]; then
-		kill "$MOTO_PID" 2>/dev/null || :
-		wait "$MOTO_PID" 2>/dev/null || :
-		MOTO_PID=
-	fi
+	for moto_pid in $MOTO_PIDS; do
+		kill "$moto_pid" 2>/dev/null || :
+		wait "$moto_pid" 2>/dev/null || :
+	done
+	MOTO_PIDS=
+	MOTO_PID=
 	if [ -n "$MOTO_DIR" ]; then
 		rm -rf "$MOTO_DIR"
 		MOTO_DIR=
@@ -74,22 +84,26 @@ moto_random_port() {
 	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom) % 12000))
 }
 
-# Start the server on one port.  Returns 0 once it listens, 1 when the
-# port was taken (the server exited), 2 when it did not come up at all.
+# Start a server on one port, with the NAME=VALUE arguments in its
+# environment.  Returns 0 once it listens, 1 when the port was taken (the
+# server exited), 2 when it did not come up at all.
 moto_try_port() {
-	moto_server -p "$MOTO_PORT" >"$MOTO_DIR/server.log" 2>&1 &
+	moto_before=$MOTO_PIDS
+	env "$@" moto_server -p "$MOTO_PORT" >"$MOTO_LOG" 2>&1 &
 	MOTO_PID=$!
+	MOTO_PIDS="$MOTO_PIDS $MOTO_PID"
 	moto_i=0
 	# moto takes a few seconds to import; give it a minute on a busy box.
 	while [ "$moto_i" -lt 600 ]; do
 		if grep -q "Running on http://127.0.0.1:$MOTO_PORT" \
-		    "$MOTO_DIR/server.log" 2>/dev/null; then
+		    "$MOTO_LOG" 2>/dev/null; then
 			return 0
 		fi
 		if ! kill -0 "$MOTO_PID" 2>/dev/null; then
 			wait "$MOTO_PID" 2>/dev/null || :
+			MOTO_PIDS=$moto_before
 			MOTO_PID=
-			grep -q 'in use' "$MOTO_DIR/server.log" && return 1
+			grep -q 'in use' "$MOTO_LOG" && return 1
 			return 2
 		fi
 		sleep 0.1
@@ -98,6 +112,7 @@ moto_try_port() {
 	return 2
 }
 
+# shellcheck disable=SC2120 # the arguments are optional
 moto_start() {
 	moto_need moto_server aws
 	trap moto_exit EXIT
@@ -105,16 +120,19 @@ moto_start() {
 	trap 'exit 129' HUP
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
-	MOTO_DIR=$(mktemp -d "${TMPDIR:-/tmp}/credaudit-moto.XXXXXX")
+	[ -n "$MOTO_DIR" ] ||
+	    MOTO_DIR=$(mktemp -d "${TMPDIR:-/tmp}/credaudit-moto.XXXXXX")
+	moto_count=$((moto_count + 1))
+	MOTO_LOG=$MOTO_DIR/server$moto_count.log
 	moto_tries=0
 	while :; do
 		MOTO_PORT=$(moto_random_port)
 		moto_rc=0
-		moto_try_port || moto_rc=$?
+		moto_try_port "$@" || moto_rc=$?
 		[ "$moto_rc" -eq 0 ] && break
 		moto_tries=$((moto_tries + 1))
 		if [ "$moto_rc" -eq 2 ] || [ "$moto_tries" -ge 10 ]; then
-			cat "$MOTO_DIR/server.log" >&2
+			cat "$MOTO_LOG" >&2
 			moto_stop
 			printf 'FAIL: moto_server did not start\n' >&2
 			exit 1

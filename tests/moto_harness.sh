@@ -1,8 +1,9 @@
 #!/bin/sh
 # The moto harness (tests/moto.sh) that the AWS tests share: without
 # moto_server it skips (exit 77), or fails under CI=true; with it, the
-# aws CLI reaches a private server, and the server is gone once the test
-# has ended, whether it exited or was killed.
+# aws CLI reaches a private server, a second one started with its own
+# environment plays another account, and the servers are gone once the
+# test has ended, whether it exited or was killed.
 set -eu
 
 harness="$(cd "$(dirname "$0")" && pwd)/moto.sh"
@@ -33,11 +34,18 @@ grep -q '^FAIL: moto_server not found' "$tmp/out" ||
 moto_need moto_server aws
 
 # A test that starts moto and ends normally, then one that is killed.
+# Each starts a second server too, with an account of its own in its
+# environment; the aws CLI is then pointed at the second.
 cat >"$tmp/child.sh" <<EOF
 . '$harness'
 moto_start
 echo "\$MOTO_PID" >'$tmp/pid'
-aws sts get-caller-identity --query Account --output text >'$tmp/account'
+first=\$MOTO_URL
+moto_start MOTO_ACCOUNT_ID=210987654321
+echo "\$MOTO_PID" >>'$tmp/pid'
+aws --endpoint-url "\$first" sts get-caller-identity --query Account \
+    --output text >'$tmp/account'
+aws sts get-caller-identity --query Account --output text >>'$tmp/account'
 printf '%s\n' "\$AWS_ENDPOINT_URL" >'$tmp/url'
 [ "\$1" = kill ] && kill -TERM \$\$
 exit 0
@@ -51,14 +59,16 @@ for how in exit kill; do
 	else
 		[ "$rc" -eq 143 ] || fail "killed: exit $rc, not 143"
 	fi
-	[ "$(cat "$tmp/account")" = 123456789012 ] ||
-	    fail "$how: the aws CLI did not reach moto"
+	[ "$(cat "$tmp/account")" = "123456789012
+210987654321" ] || fail "$how: the aws CLI did not reach both servers"
 	grep -q '^http://127\.0\.0\.1:[0-9][0-9]*$' "$tmp/url" ||
 	    fail "$how: AWS_ENDPOINT_URL not set"
-	pid=$(cat "$tmp/pid")
-	if kill -0 "$pid" 2>/dev/null; then
-		kill "$pid"
-		fail "$how: moto_server $pid still running"
-	fi
+	[ "$(wc -l <"$tmp/pid")" -eq 2 ] || fail "$how: not two servers"
+	while read -r pid; do
+		if kill -0 "$pid" 2>/dev/null; then
+			kill "$pid"
+			fail "$how: moto_server $pid still running"
+		fi
+	done <"$tmp/pid"
 done
 echo "PASS: moto harness"
