@@ -7,9 +7,10 @@
 # with a baseline archives the findings that went away.
 #
 # usage: asff_securityhub.sh BINARY TOPDIR
-# Without aws, moto_server or jq the test says so and is skipped (exit
-# 77); with CI=true a missing tool is a failure.  The servers listen on
-# free ports found at run time and are stopped however the test ends.
+# The servers come from tests/moto.sh: without aws, moto_server or jq
+# the test says so and is skipped (exit 77); with CI=true a missing tool
+# is a failure.  The servers listen on free ports found at run time and
+# are stopped however the test ends.
 set -u
 
 bin=${1:?usage: asff_securityhub.sh BINARY TOPDIR}
@@ -17,67 +18,21 @@ top=${2:?usage: asff_securityhub.sh BINARY TOPDIR}
 ACCT_A=111111111111
 ACCT_B=222222222222
 
-skip() {
-	if [ "${CI:-}" = true ]; then
-		echo "asff_securityhub: $* (required when CI=true)"
-		exit 1
-	fi
-	echo "asff_securityhub: $*; skipped"
-	exit 77
-}
-
-for tool in aws moto_server jq; do
-	command -v "$tool" >/dev/null 2>&1 || skip "$tool not installed"
-done
-
+# shellcheck source=tests/moto.sh
+. "$(cd "$(dirname "$0")" && pwd)/moto.sh"
+moto_need jq
+moto_start MOTO_ACCOUNT_ID=$ACCT_A
+url_a=$MOTO_URL
+moto_start MOTO_ACCOUNT_ID=$ACCT_B
+url_b=$MOTO_URL
 work=$(mktemp -d) || exit 2
-pids=
-# shellcheck disable=SC2317 # run by the trap
-cleanup() {
-	for pid in $pids; do
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-	done
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
+# shellcheck disable=SC2016 # expanded at exit
+moto_on_exit 'rm -rf "$work"'
 
 fail=0
 bad() {
 	echo "FAIL: $*"
 	fail=$((fail + 1))
-}
-
-# start_moto ACCOUNT: a server for ACCOUNT on a free port; sets $port.
-start_moto() {
-	tries=0
-	while [ $tries -lt 20 ]; do
-		tries=$((tries + 1))
-		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 12000))
-		MOTO_ACCOUNT_ID=$1 moto_server -p "$port" \
-		    >"$work/moto-$1.log" 2>&1 &
-		pid=$!
-		n=0
-		while [ $n -lt 100 ]; do
-			if ! kill -0 "$pid" 2>/dev/null; then
-				break	# exited: the port was taken
-			fi
-			if aws --endpoint-url "http://127.0.0.1:$port" \
-			    securityhub get-findings --max-results 1 \
-			    >/dev/null 2>&1; then
-				pids="$pids $pid"
-				return 0
-			fi
-			sleep 0.2
-			n=$((n + 1))
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-	done
-	echo "asff_securityhub: moto_server did not start"
-	cat "$work/moto-$1.log"
-	exit 2
 }
 
 # A report of $2 users in account $1: each has a console password
@@ -97,25 +52,19 @@ make_report() {
 	} >"$3"
 }
 
-export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
-unset AWS_ENDPOINT_URL AWS_PROFILE
+# One profile per account, as the README's recipe expects: each reaches
+# its account's server through the profile, not AWS_ENDPOINT_URL.
+export AWS_REGION=us-east-1
+unset AWS_ENDPOINT_URL
 export AWS_CONFIG_FILE="$work/aws-config"
 export AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
-: >"$AWS_CONFIG_FILE"
-: >"$AWS_SHARED_CREDENTIALS_FILE"
-start_moto $ACCT_A
-port_a=$port
-start_moto $ACCT_B
-port_b=$port
-# One profile per account, as the README's recipe expects.
 cat >"$AWS_CONFIG_FILE" <<EOF
 [profile $ACCT_A]
 region = us-east-1
-endpoint_url = http://127.0.0.1:$port_a
+endpoint_url = $url_a
 [profile $ACCT_B]
 region = us-east-1
-endpoint_url = http://127.0.0.1:$port_b
+endpoint_url = $url_b
 EOF
 cat >"$AWS_SHARED_CREDENTIALS_FILE" <<EOF
 [$ACCT_A]

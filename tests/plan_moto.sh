@@ -16,8 +16,9 @@
 # empty list and hands every other call to the real aws CLI; the plan
 # itself is not changed.
 #
-# Without moto_server or the aws CLI the test says so and is skipped
-# (exit 77), unless CI=true, where that is a failure.
+# The server comes from tests/moto.sh: without moto_server or the aws
+# CLI the test says so and is skipped (exit 77), unless CI=true, where
+# that is a failure.
 set -u
 
 bin=${1:?usage: plan_moto.sh BINARY}
@@ -26,35 +27,12 @@ case $bin in
 *) bin=$(pwd)/$bin ;;
 esac
 
-missing=
-for tool in moto_server aws python3; do
-	command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
-done
-if [ -n "$missing" ]; then
-	if [ "${CI:-}" = true ]; then
-		echo "plan_moto.sh: FAIL: not installed:$missing (required in CI)"
-		exit 1
-	fi
-	echo "plan_moto.sh: skipped: not installed:$missing"
-	exit 77
-fi
-
+# shellcheck source=tests/moto.sh
+. "$(cd "$(dirname "$0")" && pwd)/moto.sh"
+moto_start
 work=$(mktemp -d) || exit 2
-server_pid=
-stop_server() {
-	if [ -n "$server_pid" ]; then
-		kill "$server_pid" 2>/dev/null
-		wait "$server_pid" 2>/dev/null
-	fi
-	rm -rf "$work"
-}
-trap stop_server EXIT
-trap 'exit 2' HUP INT TERM
-
-# A port nobody listens on now; the server binds it right after.
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') || exit 2
-moto_server -H 127.0.0.1 -p "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
+# shellcheck disable=SC2016 # expanded at exit
+moto_on_exit 'rm -rf "$work"'
 
 real_aws=$(command -v aws)
 mkdir "$work/bin"
@@ -69,26 +47,7 @@ EOF
 chmod 755 "$work/bin/aws"
 
 PATH=$work/bin:$PATH
-AWS_ACCESS_KEY_ID=testing
-AWS_SECRET_ACCESS_KEY=testing
-AWS_DEFAULT_REGION=us-east-1
-AWS_ENDPOINT_URL=http://127.0.0.1:$port
-AWS_CONFIG_FILE=/dev/null
-AWS_SHARED_CREDENTIALS_FILE=/dev/null
-export PATH AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_DEFAULT_REGION \
-    AWS_ENDPOINT_URL AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE
-unset AWS_PROFILE AWS_SESSION_TOKEN
-
-i=0
-until aws sts get-caller-identity >/dev/null 2>&1; do
-	i=$((i + 1))
-	if [ "$i" -gt 100 ] || ! kill -0 "$server_pid" 2>/dev/null; then
-		echo "plan_moto.sh: moto_server did not start"
-		cat "$work/server.log"
-		exit 1
-	fi
-	sleep 0.1
-done
+export PATH
 
 pass=0 fail=0
 check() {
@@ -245,6 +204,6 @@ if [ "$fail" -gt 0 ] || [ -n "${PLAN_MOTO_SHOW:-}" ]; then
 	echo "--- plan:"; cat "$work/plan.sh"
 	echo "--- run:"; cat "$work/run.out" "$work/run.err"
 fi
-echo "plan_moto.sh: $pass passed, $fail failed (moto on port $port," \
+echo "plan_moto.sh: $pass passed, $fail failed (moto on port $MOTO_PORT," \
     "account $account)"
 [ "$fail" -eq 0 ]
