@@ -5,7 +5,9 @@
  * small sink that main.c points at standard error (diag_stderr) and tests
  * point at a buffer.  Every message reads
  *     credaudit: FILE:LINE: LEVEL: message
- * with FILE and LINE left out when no input position applies.
+ * with FILE and LINE left out when no input position applies.  The
+ * message is escaped for a terminal as a whole (utf8_display_escape), so
+ * a file name or a quoted value cannot act on the terminal it reaches.
  *
  * Every module reports through a diag, and the sink counts what it was
  * given: the exit status follows the worst level reported (any error

@@ -1,8 +1,8 @@
 /*
  * UTF-8 validity, shared by everything that must not pass invalid bytes
- * on: the loader repairs report fields with it, config and baseline
- * refuse strings that fail it, and the table uses it to tell printable
- * text from bytes to escape.
+ * on: the loader escapes report fields with it, config and baseline
+ * refuse strings that fail it, and the table and the diagnostics use it
+ * to tell text a terminal may show from bytes to escape.
  */
 #ifndef CREDAUDIT_UTF8_H
 #define CREDAUDIT_UTF8_H
@@ -22,5 +22,25 @@ bool	utf8_valid(const char *s, size_t len);
 
 /* Step *buf and *len past a UTF-8 byte order mark; true if there was one. */
 bool	utf8_skip_bom(const char **buf, size_t *len);
+
+/*
+ * Length of the sequence at the start of the len bytes at s when a
+ * terminal may be given it as it is, or 0 when its first byte must be
+ * shown as a \xNN escape: C0 controls, DEL, invalid UTF-8, the C1
+ * controls, and the characters that reorder a line or hide in it (bidi
+ * controls, zero-width and other invisible characters, line and
+ * paragraph separators).  A NUL is a control.
+ */
+size_t	utf8_display_seq(const unsigned char *s, size_t len);
+
+/* Room utf8_display_escape needs for a string of len bytes. */
+#define UTF8_ESCAPED_SIZE(len)	((len) * 4 + 1)
+
+/*
+ * Copy the NUL-terminated s into out (outsz bytes), each byte that
+ * utf8_display_seq refuses written as \xNN; the copy is cut at a whole
+ * character or escape when out is too small.  Returns out.
+ */
+char	*utf8_display_escape(const char *s, char *out, size_t outsz);
 
 #endif

@@ -1,11 +1,17 @@
 /*
  * Diagnostics: format a message once, in the one shape users and tests
  * rely on, and pass it to whatever sink the caller chose.
+ *
+ * File names come from the command line and values from reports and
+ * configs, and all of them end up on a terminal: the whole message is
+ * escaped the way the table escapes names, so no diagnostic can move
+ * the cursor, reorder its line or hide part of itself.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 static const char *
 diag_level_name(enum diag_level level)
@@ -17,7 +23,7 @@ void
 diag_vreport(struct diag *d, enum diag_level level, const char *path,
     long line, const char *fmt, va_list ap)
 {
-	char	 text[1024], msg[1200];
+	char	 text[1024], msg[1200], safe[UTF8_ESCAPED_SIZE(1200)];
 
 	if (d == NULL)
 		return;
@@ -37,7 +43,7 @@ diag_vreport(struct diag *d, enum diag_level level, const char *path,
 	else
 		snprintf(msg, sizeof(msg), "%s: %s", diag_level_name(level),
 		    text);
-	d->emit(d->ctx, level, msg);
+	d->emit(d->ctx, level, utf8_display_escape(msg, safe, sizeof(safe)));
 }
 
 void

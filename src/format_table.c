@@ -40,10 +40,12 @@
  *
  * Everything shown comes from a report someone else wrote, so every
  * byte that is not printable text (C0 controls, DEL, the C1 controls
- * U+0080..U+009F, invalid UTF-8) is shown as a \xNN escape: a tampered
- * report cannot move the cursor or retitle the terminal.  Widths count
- * one column per code point.  Colour (SGR, on the severity only) is used
- * only when the output_opts say so (color).
+ * U+0080..U+009F, bidi controls, zero-width and other invisible
+ * characters; see utf8_display_seq) is shown as a \xNN escape: a
+ * tampered report cannot move the cursor, retitle the terminal, reorder
+ * a line or pass one name off as another.  Widths count one column per
+ * code point.  Colour (SGR, on the severity only) is used only when the
+ * output_opts say so (color).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -275,23 +277,13 @@ out_table_compare(const void *a, const void *b)
 
 /*
  * Length of the UTF-8 sequence at s when a terminal may be given it as
- * it is, or 0 when its first byte must be escaped: C0 controls, DEL,
- * bytes that start no valid sequence, and the C1 controls (U+0080..
- * U+009F, encoded C2 80..C2 9F).  A NUL ends every sequence early, so
- * nothing past the string is read.
+ * it is, or 0 when its first byte must be escaped (see utf8.h).  A NUL
+ * ends every sequence early, so nothing past the string is read.
  */
 static size_t
 out_table_utf8_len(const unsigned char *s)
 {
-	size_t	 n;
-
-	if (s[0] >= 0x20 && s[0] < 0x7f)
-		return 1;
-	if (s[0] < 0x80 || (n = utf8_seq(s, strnlen((const char *)s, 4))) == 0)
-		return 0;
-	if (s[0] == 0xc2 && s[1] < 0xa0)
-		return 0;
-	return n;
+	return utf8_display_seq(s, strnlen((const char *)s, 4));
 }
 
 /* Bytes of printable ASCII at s: the common case, taken in one step. */

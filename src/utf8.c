@@ -1,10 +1,12 @@
 /*
  * UTF-8 validity: one decoder for the whole program, so the loader, the
- * config and baseline readers and the table agree on what is valid.
+ * config and baseline readers, the table and the diagnostics agree on
+ * what is valid, and on what a terminal may be shown as it is.
  */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -74,4 +76,93 @@ utf8_skip_bom(const char **buf, size_t *len)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * Code points that are valid but must not reach a terminal raw: each
+ * can make one name look like another or move text within its line.
+ * C1 controls; the soft hyphen; bidi marks, embeddings, overrides and
+ * isolates; zero-width spaces and joiners, invisible operators and the
+ * deprecated format characters; line and paragraph separators; the
+ * byte order mark used as a zero-width no-break space; fillers and
+ * interlinear annotation marks that print as nothing; tag characters.
+ */
+static const struct {
+	unsigned	 lo, hi;
+} utf8_hidden[] = {
+	{ 0x0080, 0x009f },	/* C1 controls */
+	{ 0x00ad, 0x00ad },	/* soft hyphen */
+	{ 0x034f, 0x034f },	/* combining grapheme joiner */
+	{ 0x061c, 0x061c },	/* Arabic letter mark */
+	{ 0x115f, 0x1160 },	/* Hangul fillers */
+	{ 0x17b4, 0x17b5 },	/* Khmer inherent vowels */
+	{ 0x180e, 0x180e },	/* Mongolian vowel separator */
+	{ 0x200b, 0x200f },	/* zero-width space, joiners, LRM, RLM */
+	{ 0x2028, 0x202e },	/* separators; embeddings, overrides */
+	{ 0x2060, 0x206f },	/* word joiner, invisible operators, isolates */
+	{ 0x3164, 0x3164 },	/* Hangul filler */
+	{ 0xfeff, 0xfeff },	/* zero-width no-break space */
+	{ 0xffa0, 0xffa0 },	/* halfwidth Hangul filler */
+	{ 0xfff9, 0xfffb },	/* interlinear annotation */
+	{ 0xe0000, 0xe007f },	/* tags */
+};
+
+/* The code point of the valid sequence of n bytes at s. */
+static unsigned
+utf8_decode(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	unsigned	 cp = s[0] & lead_mask[n];
+	size_t		 i;
+
+	for (i = 1; i < n; i++)
+		cp = cp << 6 | (s[i] & 0x3f);
+	return cp;
+}
+
+size_t
+utf8_display_seq(const unsigned char *s, size_t len)
+{
+	size_t		 n, i;
+	unsigned	 cp;
+
+	if (len == 0 || s[0] < 0x20 || s[0] == 0x7f)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if ((n = utf8_seq(s, len)) == 0)
+		return 0;
+	cp = utf8_decode(s, n);
+	for (i = 0; i < sizeof(utf8_hidden) / sizeof(utf8_hidden[0]); i++)
+		if (cp >= utf8_hidden[i].lo && cp <= utf8_hidden[i].hi)
+			return 0;
+	return n;
+}
+
+char *
+utf8_display_escape(const char *s, char *out, size_t outsz)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s), n, o = 0;
+
+	if (outsz == 0)
+		return out;
+	while (len > 0) {
+		if ((n = utf8_display_seq(p, len)) > 0) {
+			if (o + n >= outsz)
+				break;
+			memcpy(out + o, p, n);
+			o += n;
+		} else {
+			if (o + 4 >= outsz)
+				break;
+			snprintf(out + o, 5, "\\x%02x", *p);
+			o += 4;
+			n = 1;
+		}
+		p += n;
+		len -= n;
+	}
+	out[o] = '\0';
+	return out;
 }

@@ -614,6 +614,83 @@ test_table_escapes_terminal_controls(void **state)
 	free(out);
 }
 
+/* Every byte is printable ASCII or a newline. */
+static void
+assert_printable_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != '\n' && ((unsigned char)*s < 0x20 ||
+		    (unsigned char)*s >= 0x7f))
+			fail_msg("byte 0x%02x in the output",
+			    (unsigned char)*s);
+}
+
+/* "admin<RLO>gnp.exe" reads "adminexe.png"; "ad<ZWSP>min" reads "admin". */
+#define NAME_RLO	"admin\xe2\x80\xaegnp.exe"
+#define NAME_RLO_SHOWN	"admin\\xe2\\x80\\xaegnp.exe"	/* 24 columns */
+#define NAME_ZWSP	"ad\xe2\x80\x8bmin"
+#define NAME_ZWSP_SHOWN	"ad\\xe2\\x80\\x8bmin"		/* 17 columns */
+
+static void
+test_table_escapes_bidi_and_invisible(void **state)
+{
+	struct fixture		 fx;
+	struct user_record	 rlo, zwsp;
+	struct finding		 f[2];
+	char			*out;
+
+	(void)state;
+	fixture_init(&fx);
+	record_init(&rlo, NAME_RLO, "arn:aws:iam::" ACCOUNT ":user/x", 6);
+	record_init(&zwsp, NAME_ZWSP, "arn:aws:iam::" ACCOUNT ":user/y", 7);
+	fixture_finding(&f[0], RULE_CONSOLE_WITHOUT_MFA, &zwsp, CRED_PASSWORD,
+	    -1, "console password without MFA");
+	fixture_finding(&f[1], RULE_CONSOLE_WITHOUT_MFA, &rlo, CRED_PASSWORD,
+	    -1, "console password without MFA");
+	fx.sum.users = 2;
+	out = run_findings(&fx, output_lookup("table"), f, 2);
+	/* "admin..." sorts first: 'm' (0x6d) is below the escape's 0xe2. */
+	assert_string_equal(out,
+	    "SEVERITY  RULE                 USER                      "
+	    "CREDENTIAL  DAYS  MESSAGE\n"
+	    "high      console-without-mfa  " NAME_RLO_SHOWN "  "
+	    "password       -  console password without MFA\n"
+	    "high      console-without-mfa  " NAME_ZWSP_SHOWN "         "
+	    "password       -  console password without MFA\n"
+	    "\n"
+	    "2 findings in 2 users: 0 critical, 2 high, 0 medium, 0 low; "
+	    "0 suppressed\n");
+	assert_printable_ascii(out);
+	free(out);
+}
+
+static void
+test_table_inventory_escapes_bidi_and_invisible(void **state)
+{
+	struct fixture	 fx;
+	char		*out;
+
+	(void)state;
+	fixture_init(&fx);
+	fx.alice.user = NAME_RLO;
+	fx.bob.user = NAME_ZWSP;
+	out = run_inventory(&fx, output_lookup("table"));
+	assert_string_equal(out,
+	    "USER                      PASSWORD          MFA  KEY1         "
+	    "KEY2           FINDINGS  WORST\n"
+	    "<root_account>            not_supported 2d  yes  none         "
+	    "none                  0  -\n"
+	    NAME_RLO_SHOWN "  enabled 21d       no   active 119d  "
+	    "inactive 540d         2  medium\n"
+	    NAME_ZWSP_SHOWN "         disabled          -    none         "
+	    "none                  1  low\n"
+	    "\n"
+	    "3 findings in 3 users: 0 critical, 0 high, 2 medium, 1 low; "
+	    "0 suppressed\n");
+	assert_printable_ascii(out);
+	free(out);
+}
+
 static void
 test_table_colour(void **state)
 {
@@ -1464,6 +1541,8 @@ main(void)
 		cmocka_unit_test(test_csv_inventory),
 		cmocka_unit_test(test_table_sorts_and_aligns),
 		cmocka_unit_test(test_table_escapes_terminal_controls),
+		cmocka_unit_test(test_table_escapes_bidi_and_invisible),
+		cmocka_unit_test(test_table_inventory_escapes_bidi_and_invisible),
 		cmocka_unit_test(test_table_colour),
 		cmocka_unit_test(test_table_no_findings),
 		cmocka_unit_test(test_table_baseline),

@@ -1,6 +1,6 @@
 /*
  * Tests of the UTF-8 decoder every module shares: what is one valid
- * sequence, and what must be refused.
+ * sequence, what must be refused, and what a terminal may be shown.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -78,12 +78,105 @@ test_utf8_valid_whole_strings(void **state)
 	assert_true(utf8_valid("ab\xff", 2));
 }
 
+/* utf8_display_seq: the first sequence's length, or 0 to escape it. */
+static const struct seq_case display_cases[] = {
+	{ "a", 1, 1 },
+	{ "~", 1, 1 },
+	{ "\\", 1, 1 },
+	{ "\xc3\xa9", 2, 2 },			/* e acute */
+	{ "\xc2\xa0", 2, 2 },			/* no-break space: visible gap */
+	{ "\xe2\x82\xac", 3, 3 },		/* euro sign */
+	{ "\xf0\x9f\x94\x91", 4, 4 },		/* U+1F511 */
+	{ "\xe2\x80\x90", 3, 3 },		/* U+2010, a hyphen */
+	{ "\xe2\x80\xa7", 3, 3 },		/* U+2027, before the separators */
+	{ "\xe2\x80\xaf", 3, 3 },		/* U+202F, after the overrides */
+	{ "\xe2\x81\xb0", 3, 3 },		/* U+2070, after the isolates */
+	{ "", 0, 0 },
+	{ "\0", 1, 0 },
+	{ "\t", 1, 0 },
+	{ "\n", 1, 0 },
+	{ "\x1b", 1, 0 },
+	{ "\x7f", 1, 0 },
+	{ "\xe9", 1, 0 },			/* invalid */
+	{ "\xc2\x80", 2, 0 },			/* U+0080, C1 */
+	{ "\xc2\x9b", 2, 0 },			/* U+009B, CSI */
+	{ "\xc2\x9f", 2, 0 },			/* U+009F */
+	{ "\xc2\xad", 2, 0 },			/* U+00AD soft hyphen */
+	{ "\xd8\x9c", 2, 0 },			/* U+061C Arabic letter mark */
+	{ "\xe1\xa0\x8e", 3, 0 },		/* U+180E */
+	{ "\xe2\x80\x8b", 3, 0 },		/* U+200B zero-width space */
+	{ "\xe2\x80\x8c", 3, 0 },		/* U+200C ZWNJ */
+	{ "\xe2\x80\x8d", 3, 0 },		/* U+200D ZWJ */
+	{ "\xe2\x80\x8e", 3, 0 },		/* U+200E LRM */
+	{ "\xe2\x80\x8f", 3, 0 },		/* U+200F RLM */
+	{ "\xe2\x80\xa8", 3, 0 },		/* U+2028 line separator */
+	{ "\xe2\x80\xa9", 3, 0 },		/* U+2029 paragraph separator */
+	{ "\xe2\x80\xaa", 3, 0 },		/* U+202A LRE */
+	{ "\xe2\x80\xae", 3, 0 },		/* U+202E RLO */
+	{ "\xe2\x81\xa0", 3, 0 },		/* U+2060 word joiner */
+	{ "\xe2\x81\xa6", 3, 0 },		/* U+2066 LRI */
+	{ "\xe2\x81\xa9", 3, 0 },		/* U+2069 PDI */
+	{ "\xef\xbb\xbf", 3, 0 },		/* U+FEFF */
+	{ "\xef\xbf\xb9", 3, 0 },		/* U+FFF9 */
+	{ "\xf3\xa0\x80\x81", 4, 0 },		/* U+E0001 language tag */
+	{ "\xf3\xa0\x81\xbf", 4, 0 },		/* U+E007F cancel tag */
+	{ "\xe2\x80\xae", 2, 0 },		/* RLO cut short */
+};
+
+static void
+test_utf8_display_seq_table(void **state)
+{
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(display_cases) / sizeof(display_cases[0]);
+	    i++) {
+		const struct seq_case *c = &display_cases[i];
+		size_t	 got = utf8_display_seq(
+		    (const unsigned char *)c->bytes, c->len);
+
+		if (got != c->want)
+			fail_msg("case %zu: utf8_display_seq gave %zu, want %zu",
+			    i, got, c->want);
+	}
+}
+
+static void
+test_utf8_display_escape(void **state)
+{
+	char	 out[UTF8_ESCAPED_SIZE(32)], small[9];
+
+	(void)state;
+	/* Right-to-left override: "admin<RLO>gnp.exe" shows as "adminexe.png". */
+	assert_string_equal(utf8_display_escape("admin\xe2\x80\xaegnp.exe",
+	    out, sizeof(out)), "admin\\xe2\\x80\\xaegnp.exe");
+	assert_string_equal(utf8_display_escape("ad\xe2\x80\x8bmin", out,
+	    sizeof(out)), "ad\\xe2\\x80\\x8bmin");
+	assert_string_equal(utf8_display_escape("a\x1b[2J\r\xe9z\xc3\xab",
+	    out, sizeof(out)), "a\\x1b[2J\\x0d\\xe9z\xc3\xab");
+	/* Backslashes pass as they are; the escapes are the program's. */
+	assert_string_equal(utf8_display_escape("a\\x41", out, sizeof(out)),
+	    "a\\x41");
+	/* Cut at a whole escape or character, never inside one. */
+	assert_string_equal(utf8_display_escape("abcd\x1b", small,
+	    sizeof(small)), "abcd\\x1b");
+	assert_string_equal(utf8_display_escape("abcde\x1b", small,
+	    sizeof(small)), "abcde");
+	assert_string_equal(utf8_display_escape("abcdefg\xc3\xab", small,
+	    sizeof(small)), "abcdefg");
+	assert_string_equal(utf8_display_escape("ab\x1b" "c", small,
+	    sizeof(small)), "ab\\x1bc");
+	assert_string_equal(utf8_display_escape("", out, sizeof(out)), "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_seq_table),
 		cmocka_unit_test(test_utf8_valid_whole_strings),
+		cmocka_unit_test(test_utf8_display_seq_table),
+		cmocka_unit_test(test_utf8_display_escape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
