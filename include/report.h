@@ -16,7 +16,10 @@
  *
  * Ownership: every pointer inside a struct user_record belongs to the
  * loader and is valid only during the callback that receives it.  A
- * consumer that needs a string later copies it.
+ * consumer that needs a string later copies it.  Strings are valid UTF-8:
+ * a value that is not is carried in the representation utf8.h defines
+ * (\xNN for each invalid byte, \\ for a backslash), which finding ids
+ * and every format then show alike.
  */
 #ifndef CREDAUDIT_REPORT_H
 #define CREDAUDIT_REPORT_H

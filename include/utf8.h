@@ -24,6 +24,26 @@ bool	utf8_valid(const char *s, size_t len);
 bool	utf8_skip_bom(const char **buf, size_t *len);
 
 /*
+ * The one representation of report text that is not valid UTF-8, used
+ * for user names, ARNs and every other string of a report, and so in
+ * finding ids and every format: each byte that starts no valid sequence
+ * is written as \xNN (two lower-case hex digits) and each backslash as
+ * \\.  It is reversible, so two different raw names never share an id;
+ * text that is valid and holds no backslash (every name IAM allows) is
+ * unchanged.
+ */
+#define UTF8_REPR_SIZE(len)	((len) * 4 + 1)
+
+/* Does the len bytes at s differ from its representation? */
+bool	utf8_repr_needed(const char *s, size_t len);
+
+/*
+ * Write the representation of the len bytes at s to out, which has room
+ * for UTF8_REPR_SIZE(len) bytes, NUL-terminated; returns its length.
+ */
+size_t	utf8_repr(const char *s, size_t len, char *out);
+
+/*
  * Length of the sequence at the start of the len bytes at s when a
  * terminal may be given it as it is, or 0 when its first byte must be
  * shown as a \xNN escape: C0 controls, DEL, invalid UTF-8, the C1

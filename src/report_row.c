@@ -2,9 +2,10 @@
  * One row of a credential report to one typed struct user_record: the
  * row's shape (its field count, a user name split by unquoted commas),
  * the identity columns (user, ARN, account, root), every typed value,
- * and what an accepted row still needs (UTF-8 repaired, strings pointed
- * into the row).  A row that makes no sense is rejected with a message
- * naming the column and quoting the offending value.
+ * and what an accepted row still needs (text in the representation
+ * utf8.h defines, strings pointed into the row).  A row that makes no
+ * sense is rejected with a message naming the column and quoting the
+ * offending value.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -142,38 +143,24 @@ row_reset(struct row *r)
 	r->too_long = r->maybe_nul = false;
 }
 
-/* UTF-8 repair of a field. */
+/* A field in its representation. */
 
 /*
- * Copy the field with each invalid byte replaced by U+FFFD to the end of
- * the row buffer, and point the span there.  Return -1 when memory ran
- * out.
+ * Copy the field in its representation (utf8_repr: invalid bytes as
+ * \xNN, backslashes doubled) to the end of the row buffer, and point
+ * the span there.  Return -1 when memory ran out.
  */
 static int
-utf8_repair(struct row *r, struct span *sp)
+row_repr(struct row *r, struct span *sp)
 {
-	const unsigned char *u;
-	size_t		 i = 0, n, o;
+	size_t	 len;
 
-	if (row_reserve(r, sp->len * 3 + 1) == -1)
+	if (row_reserve(r, UTF8_REPR_SIZE(sp->len)) == -1)
 		return -1;
-	u = (const unsigned char *)r->buf + sp->off;
-	o = r->len;
-	while (i < sp->len) {
-		if ((n = utf8_seq(u + i, sp->len - i)) == 0) {
-			memcpy(r->buf + o, "\xef\xbf\xbd", 3);
-			o += 3;
-			i++;
-			continue;
-		}
-		memcpy(r->buf + o, u + i, n);
-		o += n;
-		i += n;
-	}
-	r->buf[o] = '\0';
+	len = utf8_repr(r->buf + sp->off, sp->len, r->buf + r->len);
 	sp->off = r->len;
-	sp->len = o - r->len;
-	r->len = o + 1;
+	sp->len = len;
+	r->len += len + 1;
 	return 0;
 }
 
@@ -527,7 +514,7 @@ loader_nul_free(struct loader *ld, const struct view *v)
 
 /* Accepting a row. */
 
-/* The strings a record carries, made valid UTF-8. */
+/* The strings a record carries, in their representation (utf8.h). */
 static const enum column string_columns[] = {
 	COL_USER, COL_ARN,
 	COL_KEY1_ACTIVE + SLOT_REGION, COL_KEY1_ACTIVE + SLOT_SERVICE,
@@ -535,23 +522,24 @@ static const enum column string_columns[] = {
 };
 
 static int
-loader_fix_utf8(struct loader *ld, struct view *v)
+loader_repr(struct loader *ld, struct view *v)
 {
-	const char	*bad = NULL;
+	const char	*bad = NULL, *s;
 	size_t		 i;
 	enum column	 c;
 
 	for (i = 0; i < sizeof(string_columns) / sizeof(*string_columns); i++) {
 		c = string_columns[i];
-		if (utf8_valid(view_str(ld, v, c), v->col[c].len))
+		s = view_str(ld, v, c);
+		if (!utf8_repr_needed(s, v->col[c].len))
 			continue;
-		if (utf8_repair(&ld->row, &v->col[c]) == -1)
-			return -1;
-		if (bad == NULL)
+		if (bad == NULL && !utf8_valid(s, v->col[c].len))
 			bad = column_names[c];
+		if (row_repr(&ld->row, &v->col[c]) == -1)
+			return -1;
 	}
 	if (bad != NULL)
-		loader_warn(ld, "%s: invalid UTF-8 replaced by U+FFFD", bad);
+		loader_warn(ld, "%s: invalid UTF-8, shown as \\xNN", bad);
 	return 0;
 }
 
@@ -625,7 +613,7 @@ int
 row_complete(struct loader *ld, struct view *v, struct user_record *rec)
 {
 	loader_user_warnings(ld, v, rec->is_root);
-	if (loader_fix_utf8(ld, v) == -1)
+	if (loader_repr(ld, v) == -1)
 		return -1;
 	loader_strings(ld, v, rec);
 	loader_account(ld);

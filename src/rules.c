@@ -303,7 +303,8 @@ id_append(char *id, size_t *pos, const char *s)
 /*
  * ACCOUNT:USER:RULE:CREDENTIAL.  Built by hand rather than with
  * snprintf: it is made for every finding and the benchmark showed it.
- * The loader bounds user names to 64 bytes, so it always fits.
+ * The loader bounds user names to 64 bytes, four times that once
+ * escaped (utf8_repr), so it always fits.
  */
 static void
 finding_make_id(struct finding *f, const struct user_record *rec,

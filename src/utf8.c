@@ -78,6 +78,40 @@ utf8_skip_bom(const char **buf, size_t *len)
 	return false;
 }
 
+bool
+utf8_repr_needed(const char *s, size_t len)
+{
+	return memchr(s, '\\', len) != NULL || !utf8_valid(s, len);
+}
+
+size_t
+utf8_repr(const char *s, size_t len, char *out)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n, o = 0;
+
+	while (i < len) {
+		if (u[i] == '\\') {
+			out[o++] = '\\';
+			out[o++] = '\\';
+			i++;
+		} else if ((n = utf8_seq(u + i, len - i)) > 0) {
+			memcpy(out + o, u + i, n);
+			o += n;
+			i += n;
+		} else {
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[u[i] >> 4];
+			out[o++] = hex[u[i] & 0xf];
+			i++;
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
 /*
  * Code points that are valid but must not reach a terminal raw: each
  * can make one name look like another or move text within its line.

@@ -688,13 +688,13 @@ static const struct bad_case bad_cases[] = {
 	    "arn:aws:iam::123456789012:user/b\xffob"), 0, 0, 1, 0, 2,
 	    "t:2: warning: user name \"b\\xffob\" has characters IAM does not "
 	    "allow (A-Z a-z 0-9 +=,.@_-)\n"
-	    "t:2: warning: user: invalid UTF-8 replaced by U+FFFD\n" },
+	    "t:2: warning: user: invalid UTF-8, shown as \\xNN\n" },
 	{ "invalid UTF-8 in region", HEADER "alice,arn:aws:iam::123456789012:"
 	    "user/a,2016-08-30T17:37:35+00:00,true,N/A,N/A,N/A,false,true,"
 	    "2016-10-11T15:27:35+00:00,2016-10-11T15:27:35+00:00,\xc0\xaf,s3,"
 	    "false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n", 0, 0, 1, 0, 2,
-	    "t:2: warning: access_key_1_last_used_region: invalid UTF-8 "
-	    "replaced by U+FFFD\n" },
+	    "t:2: warning: access_key_1_last_used_region: invalid UTF-8, "
+	    "shown as \\xNN\n" },
 	{ "comma in user name", HEADER ROW("a,b",
 	    "arn:aws:iam::123456789012:user/a,b") BOB, 0, 0, 2, 0, 3,
 	    "t:2: warning: user name \"a,b\" contains unquoted commas; "
@@ -830,7 +830,7 @@ test_load_bad_inputs(void **state)
 	}
 }
 
-/* What the recovered and repaired rows hold. */
+/* What the recovered and escaped rows hold. */
 static void
 test_load_recovered_values(void **state)
 {
@@ -848,10 +848,43 @@ test_load_recovered_values(void **state)
 	/* The other columns did not shift. */
 	assert_time(c->rec[0].created, TIME_SET, "2016-08-30T17:37:35+00:00");
 	assert_int_equal(c->rec[0].key[0].state, SLOT_ACTIVE);
-	assert_string_equal(c->rec[1].user, "b\xef\xbf\xbdo\xc3\xa9");
+	/* The invalid byte escaped, the valid e-acute kept. */
+	assert_string_equal(c->rec[1].user, "b\\xffo\xc3\xa9");
 	assert_string_equal(c->rec[1].arn,
-	    "arn:aws:iam::123456789012:user/b\xef\xbf\xbdo\xc3\xa9");
+	    "arn:aws:iam::123456789012:user/b\\xffo\xc3\xa9");
 	assert_int_equal(st.duplicates, 0);
+	free(c);
+}
+
+/*
+ * Names that differ in their raw bytes stay different: two invalid
+ * bytes, and an invalid byte against the same text spelt out with a
+ * backslash, which is doubled.
+ */
+static void
+test_load_names_kept_apart(void **state)
+{
+	static const char input[] = HEADER
+	    ROW("caf\xe9", "arn:aws:iam::123456789012:user/caf\xe9")
+	    ROW("caf\xe8", "arn:aws:iam::123456789012:user/caf\xe8")
+	    ROW("caf\\xe9", "arn:aws:iam::123456789012:user/caf\\xe9")
+	    ROW("a\\\\b", "arn:aws:iam::123456789012:user/a\\\\b");
+	static const char *const want[] = {
+	    "caf\\xe9", "caf\\xe8", "caf\\\\xe9", "a\\\\\\\\b"
+	};
+	struct report_stats	 st;
+	struct capture		*c = capture_new();
+	size_t			 i, j;
+
+	(void)state;
+	assert_int_equal(load_mem(c, "t", input, sizeof(input) - 1, &st), 0);
+	assert_int_equal(c->nrec, 4);
+	for (i = 0; i < 4; i++) {
+		assert_string_equal(c->rec[i].user, want[i]);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(c->rec[i].user,
+			    c->rec[j].user);
+	}
 	free(c);
 }
 
@@ -1097,6 +1130,7 @@ main(void)
 		cmocka_unit_test(test_load_json_generated_time),
 		cmocka_unit_test(test_load_bad_inputs),
 		cmocka_unit_test(test_load_recovered_values),
+		cmocka_unit_test(test_load_names_kept_apart),
 		cmocka_unit_test(test_load_mixed_accounts),
 		cmocka_unit_test(test_load_callback_stops),
 		cmocka_unit_test(test_load_too_many_columns),

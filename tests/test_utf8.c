@@ -4,6 +4,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -169,6 +170,44 @@ test_utf8_display_escape(void **state)
 	assert_string_equal(utf8_display_escape("", out, sizeof(out)), "");
 }
 
+/* The representation of report text: reversible, and plain text kept. */
+static void
+test_utf8_repr(void **state)
+{
+	static const struct {
+		const char	*in;
+		size_t		 len;
+		const char	*want;
+		bool		 needed;
+	} cases[] = {
+		{ "alice", 5, "alice", false },
+		{ "Az09+=,.@_-", 11, "Az09+=,.@_-", false },
+		{ "zo\xc3\xab", 4, "zo\xc3\xab", false },
+		{ "caf\xe9", 4, "caf\\xe9", true },
+		{ "caf\xe8", 4, "caf\\xe8", true },
+		{ "caf\\xe9", 7, "caf\\\\xe9", true },
+		{ "\\", 1, "\\\\", true },
+		{ "\xff\xfe", 2, "\\xff\\xfe", true },
+		{ "\xc3", 1, "\\xc3", true },		/* cut short */
+		{ "\xed\xa0\x80", 3, "\\xed\\xa0\\x80", true },	/* surrogate */
+		{ "a\0b", 3, "a", false },		/* len counts; NUL kept */
+	};
+	char	 out[UTF8_REPR_SIZE(8)];
+	size_t	 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(utf8_repr_needed(cases[i].in, cases[i].len),
+		    cases[i].needed);
+		n = utf8_repr(cases[i].in, cases[i].len, out);
+		assert_string_equal(out, cases[i].want);
+		if (cases[i].len == 3 && cases[i].in[1] == '\0')
+			assert_int_equal(n, 3);
+		else
+			assert_int_equal(n, strlen(cases[i].want));
+	}
+}
+
 int
 main(void)
 {
@@ -177,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_utf8_valid_whole_strings),
 		cmocka_unit_test(test_utf8_display_seq_table),
 		cmocka_unit_test(test_utf8_display_escape),
+		cmocka_unit_test(test_utf8_repr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
