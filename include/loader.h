@@ -18,8 +18,6 @@
 
 /* Bytes one row may hold: far above any real row, far below trouble. */
 #define REPORT_MAX_ROW		(1024 * 1024)
-/* IAM's limit on user names. */
-#define REPORT_MAX_USER		64
 /*
  * Fields kept beyond the header's count, for a user name whose unquoted
  * commas split it: a name of 64 bytes has at most 64 commas, and the ARN

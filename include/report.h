@@ -31,6 +31,8 @@
 
 #include "diag.h"
 
+/* IAM's limit on user names; a longer one is rejected. */
+#define REPORT_MAX_USER		64
 /* Longest field the loader will buffer; a longer one ends the file. */
 #define REPORT_MAX_FIELD	(64 * 1024)
 /* Most columns a header may have. */
@@ -138,5 +140,12 @@ int	report_load(const char *path, FILE *fp, const struct report_sink *sink,
 /* The same for a buffer in memory: the fuzz targets' entry point. */
 int	report_load_mem(const char *path, const void *buf, size_t len,
 	    const struct report_sink *sink, struct report_stats *stats);
+
+/*
+ * Are the len bytes at s a user name IAM allows: 1 to REPORT_MAX_USER
+ * characters of A-Z a-z 0-9 and + = , . @ _ -?  The loader only warns
+ * about other names; the script format gives them no command.
+ */
+bool	report_user_name_allowed(const char *s, size_t len);
 
 #endif

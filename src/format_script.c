@@ -20,14 +20,20 @@
  * the first command for an account, require_account stops the plan
  * unless the aws CLI's credentials belong to that account.
  *
- * Every value taken from the report is single-quoted in commands, so no
- * user name can run as shell code, and control characters are replaced
- * in comments, so no name can end a comment line.  Suppressed findings
- * get a one-line comment with the reason.  The plan has no inventory
- * view: with --inventory it says so and holds no commands.
+ * No value from a report reaches a command unless it is one IAM itself
+ * could have written: a user name of A-Z a-z 0-9 +=,.@_- (64 at most)
+ * and a twelve-digit account.  A finding about any other name gets only
+ * comments, the name shown escaped and the reason no command is given;
+ * a name that passes is still single-quoted.  Every comment is printable
+ * ASCII, each other byte written as \xNN, so no value can end a comment
+ * line or act on the terminal of whoever reads the plan: the whole plan
+ * is printable ASCII, tabs and newlines.  Suppressed findings get a
+ * one-line comment with the reason.  The plan has no inventory view:
+ * with --inventory it says so and holds no commands.
  */
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,7 +389,11 @@ script_puts(struct output *o, const char *s)
 	return fputs(s, o->fp) == EOF ? -1 : 0;
 }
 
-/* Write one comment line; control characters cannot end it early. */
+/*
+ * Write one comment line.  Every byte that is not printable ASCII is
+ * written as \xNN: a newline cannot end the comment early, an escape
+ * sequence cannot reach the reviewer's terminal.
+ */
 static int
 script_note(struct output *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -391,22 +401,37 @@ script_note(struct output *o, const char *fmt, ...)
 static int
 script_note(struct output *o, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*buf, *p;
-	int	 len, rc;
+	static const char	 hex[] = "0123456789abcdef";
+	va_list			 ap;
+	char			*buf, *safe, *w;
+	const unsigned char	*p;
+	int			 len, rc = -1;
 
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (len < 0 || (buf = malloc((size_t)len + 1)) == NULL)
+	if (len < 0 || (size_t)len > (SIZE_MAX - 1) / 4 ||
+	    (buf = malloc((size_t)len + 1)) == NULL)
 		return -1;
 	va_start(ap, fmt);
 	vsnprintf(buf, (size_t)len + 1, fmt, ap);
 	va_end(ap);
-	for (p = buf; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	rc = fprintf(o->fp, "# %s\n", buf) < 0 ? -1 : 0;
+	if ((safe = malloc((size_t)len * 4 + 1)) == NULL)
+		goto out;
+	for (p = (const unsigned char *)buf, w = safe; *p != '\0'; p++) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			*w++ = (char)*p;
+			continue;
+		}
+		*w++ = '\\';
+		*w++ = 'x';
+		*w++ = hex[*p >> 4];
+		*w++ = hex[*p & 0xf];
+	}
+	*w = '\0';
+	rc = fprintf(o->fp, "# %s\n", safe) < 0 ? -1 : 0;
+	free(safe);
+out:
 	free(buf);
 	return rc;
 }
@@ -677,13 +702,58 @@ script_why_not(const struct output *o, const struct finding *f,
 	return NULL;
 }
 
+/* Is s an account id as IAM writes it, twelve digits? */
+static bool
+script_account_fit(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < 12; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return s[12] == '\0';
+}
+
+/*
+ * A value no command may carry, for a finding that would otherwise get
+ * one: comments only, the value escaped by script_note.  Returns 1 when
+ * the finding was handled so, 0 when its values are fit, -1 on a failed
+ * write.
+ */
+static int
+script_unfit(struct output *o, const struct finding *f)
+{
+	const struct user_record	*rec = f->rec;
+	int				 rc;
+
+	if (rec->is_root || rec->account == NULL || rec->account[0] == '\0')
+		return 0;	/* script_why_not says why */
+	if (!script_account_fit(rec->account))
+		rc = script_header(o, f) == -1 || script_note(o, "no command: "
+		    "account id \"%s\" is not twelve digits", rec->account) ==
+		    -1 ? -1 : 1;
+	else if (!report_user_name_allowed(rec->user, strlen(rec->user)))
+		rc = script_header(o, f) == -1 || script_note(o, "no command: "
+		    "user name \"%s\" is not one IAM allows (1 to %d of A-Z "
+		    "a-z 0-9 +=,.@_-)", rec->user, REPORT_MAX_USER) == -1 ?
+		    -1 : 1;
+	else
+		return 0;
+	if (rc == 1)
+		o->no_action++;
+	return rc;
+}
+
 /* A finding that has a command: the command, or why there is none. */
 static int
 script_action(struct output *o, const struct finding *f, enum remedy r)
 {
 	const char	*why;
 	unsigned	 bit = 0;
+	int		 rc;
 
+	if ((rc = script_unfit(o, f)) != 0)
+		return rc == -1 ? -1 : 0;
 	if (script_track_user(o, f->rec->account != NULL ? f->rec->account :
 	    "", f->rec->user) == -1)
 		return -1;

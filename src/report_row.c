@@ -342,11 +342,13 @@ static const uint64_t user_name_chars[2] = {
 	0x07fffffe87ffffffULL	/* @ A-Z _ a-z */
 };
 
-static bool
-user_name_allowed(const char *s, size_t len)
+bool
+report_user_name_allowed(const char *s, size_t len)
 {
 	size_t	 i;
 
+	if (len == 0 || len > REPORT_MAX_USER)
+		return false;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -552,7 +554,7 @@ loader_user_warnings(struct loader *ld, const struct view *v, bool is_root)
 	if (v->shift > 0)
 		loader_warn(ld, "user name %s contains unquoted commas; "
 		    "recovered from the ARN", view_quote(ld, v, COL_USER, q));
-	if (!is_root && !user_name_allowed(view_str(ld, v, COL_USER),
+	if (!is_root && !report_user_name_allowed(view_str(ld, v, COL_USER),
 	    v->col[COL_USER].len))
 		loader_warn(ld, "user name %s has characters IAM does not "
 		    "allow (A-Z a-z 0-9 +=,.@_-)", view_quote(ld, v, COL_USER, q));

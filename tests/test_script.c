@@ -3,7 +3,7 @@
  * audit, then the plan checked by sh -n and shellcheck and run against a
  * stand-in aws command (testdata/script/aws) that records every call, so
  * the test sees which key was deactivated, which was left alone and that
- * hostile user names reach aws as plain arguments and never run.
+ * hostile user names reach no command at all and never run.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -62,6 +62,11 @@
 	"[--access-key-id]\n[" key "]\n\n"
 #define CALL_DELETE_PASSWORD(user) \
 	"[iam]\n[delete-login-profile]\n[--user-name]\n[" user "]\n\n"
+
+/* Every character IAM allows in a user name, and the longest name. */
+#define NAME_PUNCT	"Az09+=,.@_-"
+#define NAME_LONGEST	"u234567890123456789012345678901234567890" \
+			"123456789012345678901234"
 
 /* Hostile names: each would run a command if it reached sh unquoted. */
 #define NAME_DOLLAR	"$(touch pwned)"
@@ -322,9 +327,18 @@ test_script_plan_exact(void **state)
 	    "cis-6.0:2.11, cis-7.0:2.11, fsbp:IAM.8, fsbp:IAM.22, "
 	    "config:iam-user-unused-credentials-check, "
 	    "access-analyzer:UnusedIAMUserPassword\n"
-	    "aws iam delete-login-profile --user-name 'o'\\''brien'\n"
+	    "# no command: user name \"o'brien\" is not one IAM allows "
+	    "(1 to 64 of A-Z a-z 0-9 +=,.@_-)\n"
+	    "\n"
+	    "# 123456789012:" NAME_PUNCT ":unused-password:password (medium)\n"
+	    "# password unused for 300 days\n"
+	    "# controls: cis-3.0:1.12, cis-4.0.1:1.12, cis-5.0:1.11, "
+	    "cis-6.0:2.11, cis-7.0:2.11, fsbp:IAM.8, fsbp:IAM.22, "
+	    "config:iam-user-unused-credentials-check, "
+	    "access-analyzer:UnusedIAMUserPassword\n"
+	    "aws iam delete-login-profile --user-name '" NAME_PUNCT "'\n"
 	    "# rollback: aws iam create-login-profile --user-name "
-	    "'o'\\''brien' --password-reset-required --password <new "
+	    "'" NAME_PUNCT "' --password-reset-required --password <new "
 	    "temporary password>\n"
 	    "\n"
 	    "# 123456789012:carol:unused-access-key:access_key_2 (medium)\n"
@@ -338,10 +352,10 @@ test_script_plan_exact(void **state)
 	    "# suppressed: 123456789012:dave:dormant-user:user (service "
 	    "account, reviewed)\n"
 	    "\n"
-	    "# 2 actions, 3 findings without an action, 1 suppressed "
+	    "# 2 actions, 4 findings without an action, 1 suppressed "
 	    "finding.\n";
-	struct user_record	 root, alice, obrien, carol, dave;
-	struct finding		 fs[7];
+	struct user_record	 root, alice, obrien, punct, carol, dave;
+	struct finding		 fs[8];
 	const char		*dir = *state;
 	char			*plan, *head, *expected;
 
@@ -371,14 +385,18 @@ test_script_plan_exact(void **state)
 	    CRED_PASSWORD, -1, "console password without MFA");
 	fixture_finding(&fs[4], RULE_UNUSED_PASSWORD, &obrien,
 	    CRED_PASSWORD, -1, "password unused for 200 days");
-	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &carol,
+	rec_init(&punct, ACCOUNT, NAME_PUNCT);
+	punct.password = PASSWORD_ENABLED;
+	fixture_finding(&fs[5], RULE_UNUSED_PASSWORD, &punct,
+	    CRED_PASSWORD, -1, "password unused for 300 days");
+	fixture_finding(&fs[6], RULE_UNUSED_ACCESS_KEY, &carol,
 	    CRED_ACCESS_KEY, 1, "access key 2 unused for 100 days");
-	fixture_finding(&fs[6], RULE_DORMANT_USER, &dave, CRED_USER, -1,
+	fixture_finding(&fs[7], RULE_DORMANT_USER, &dave, CRED_USER, -1,
 	    "dave idle for 400 days");
-	fs[6].suppressed = true;
-	fs[6].suppress_reason = "service account, reviewed";
+	fs[7].suppressed = true;
+	fs[7].suppress_reason = "service account, reviewed";
 
-	plan = plan_make(fs, 7);
+	plan = plan_make(fs, 8);
 	assert_string_equal(plan, expected);
 	plan_check(dir, plan, "");
 	free(plan);
@@ -522,6 +540,19 @@ test_script_plan_no_account(void **state)
 	free(plan);
 }
 
+/* Every byte is printable ASCII, a tab or a newline. */
+static void
+assert_plan_ascii(const char *plan)
+{
+	const char	*p;
+
+	for (p = plan; *p != '\0'; p++)
+		if (*p != '\n' && *p != '\t' && ((unsigned char)*p < 0x20 ||
+		    (unsigned char)*p >= 0x7f))
+			fail_msg("byte 0x%02x at offset %zu of the plan",
+			    (unsigned char)*p, (size_t)(p - plan));
+}
+
 static void
 test_script_plan_comment_cannot_break(void **state)
 {
@@ -534,10 +565,107 @@ test_script_plan_comment_cannot_break(void **state)
 	fixture_finding(&f, RULE_CONSOLE_WITHOUT_MFA, &rec, CRED_PASSWORD, -1,
 	    "line one\nline two\x1b[2J");
 	plan = plan_make(&f, 1);
-	assert_non_null(strstr(plan, "\n# 123456789012:evil?rm -rf /?:"
-	    "console-without-mfa:password (high)\n# line one?line two?[2J\n"));
+	assert_non_null(strstr(plan, "\n# 123456789012:evil\\x0arm -rf "
+	    "/\\x0d:console-without-mfa:password (high)\n"
+	    "# line one\\x0aline two\\x1b[2J\n"));
 	assert_null(strstr(plan, "\nrm -rf"));
-	assert_null(strchr(plan, '\r'));
+	assert_plan_ascii(plan);
+	free(plan);
+}
+
+/*
+ * A user name IAM would never write gets no command at all, only the
+ * finding's comments and one saying why, the name escaped; a name of
+ * IAM's characters still gets its command.
+ */
+static void
+test_script_plan_unfit_names_get_no_command(void **state)
+{
+	static const char *const unfit[] = {
+		/* Deleting the first line of a command would run the next. */
+		"svc-old\naws iam delete-user --user-name admin #",
+		"ops\x1b]0;owned\x07",		/* retitles the terminal */
+		"admin\xe2\x80\xaegnp.exe",	/* right-to-left override */
+		"caf\\xe9",			/* invalid UTF-8 as the loader writes it */
+		"o'brien",
+		"$(touch pwned)",
+		"two words",
+		NAME_LONGEST "5",		/* 65 characters */
+		"",
+	};
+	static const char *const shown[] = {
+		"svc-old\\x0aaws iam delete-user --user-name admin #",
+		"ops\\x1b]0;owned\\x07",
+		"admin\\xe2\\x80\\xaegnp.exe",
+		"caf\\xe9",
+		"o'brien",
+		"$(touch pwned)",
+		"two words",
+		NAME_LONGEST "5",
+		"",
+	};
+	enum { N = sizeof(unfit) / sizeof(unfit[0]) };
+	struct user_record	 recs[N + 2];
+	struct finding		 fs[N + 2];
+	char			 want[512];
+	char			*plan;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		rec_init(&recs[i], ACCOUNT, unfit[i]);
+		rec_key(&recs[i], 0, T_2016);
+		fixture_finding(&fs[i], RULE_UNUSED_ACCESS_KEY, &recs[i],
+		    CRED_ACCESS_KEY, 0, "unused");
+	}
+	/* An account id that is not twelve digits. */
+	rec_init(&recs[N], "12345678901x", "alice");
+	rec_key(&recs[N], 0, T_2016);
+	fixture_finding(&fs[N], RULE_UNUSED_ACCESS_KEY, &recs[N],
+	    CRED_ACCESS_KEY, 0, "unused");
+	rec_init(&recs[N + 1], ACCOUNT, NAME_LONGEST);
+	recs[N + 1].password = PASSWORD_ENABLED;
+	fixture_finding(&fs[N + 1], RULE_UNUSED_PASSWORD, &recs[N + 1],
+	    CRED_PASSWORD, -1, "unused");
+	plan = plan_make(fs, N + 2);
+	for (i = 0; i < N; i++) {
+		snprintf(want, sizeof(want), "\n# no command: user name \"%s\" "
+		    "is not one IAM allows (1 to 64 of A-Z a-z 0-9 +=,.@_-)\n\n",
+		    shown[i]);
+		if (strstr(plan, want) == NULL)
+			fail_msg("no \"%s\" in the plan", want);
+	}
+	assert_non_null(strstr(plan, "\n# no command: account id "
+	    "\"12345678901x\" is not twelve digits\n\n"));
+	/* Only the 64-character name reaches a command. */
+	assert_int_equal(count(plan, "\ndeactivate_key "), 0);
+	assert_int_equal(count(plan, "\nrequire_account "), 1);
+	assert_int_equal(count(plan, "\naws iam"), 1);
+	assert_non_null(strstr(plan, "\naws iam delete-login-profile "
+	    "--user-name '" NAME_LONGEST "'\n"));
+	assert_non_null(strstr(plan, "\n# 1 action, 10 findings without an "
+	    "action, 0 suppressed findings.\n"));
+	assert_plan_ascii(plan);
+	free(plan);
+}
+
+/* A reason or a file name from outside is escaped like any value. */
+static void
+test_script_plan_notes_are_ascii(void **state)
+{
+	struct user_record	 rec;
+	struct finding		 f;
+	char			*plan;
+
+	(void)state;
+	rec_init(&rec, ACCOUNT, "zo\xc3\xab");
+	fixture_finding(&f, RULE_DORMANT_USER, &rec, CRED_USER, -1, "idle");
+	f.suppressed = true;
+	f.suppress_reason = "owner: Zo\xc3\xab\x1b[2J";
+	plan = plan_make(&f, 1);
+	assert_non_null(strstr(plan, "\n# suppressed: 123456789012:"
+	    "zo\\xc3\\xab:dormant-user:user (owner: Zo\\xc3\\xab\\x1b[2J)\n"));
+	assert_plan_ascii(plan);
 	free(plan);
 }
 
@@ -575,40 +703,39 @@ static void
 test_script_run_against_stub(void **state)
 {
 	static const char	 keys[] =
-	    "AKIAKEY1OBRIEN000001\t2016-10-11T15:27:35+00:00\n"
+	    "AKIAKEY1PUNCT0000001\t2016-10-11T15:27:35+00:00\n"
 	    "AKIAKEY2BACKTICK0002\t2020-01-02T03:04:05Z\n"
 	    "AKIAKEY3FRACTION0003\t2021-05-06T07:08:09.000000+00:00\n"
 	    /* 2018-12-31T19:00:00Z: the same digits, another moment. */
 	    "AKIAKEY4OFFSET000004\t2019-01-01T00:00:00+05:00\n"
 	    "AKIAKEY5TWIN00000005\t2022-02-02T02:02:02+00:00\n"
 	    "AKIAKEY6TWIN00000006\t2022-02-02T02:02:02Z\n";
+	/* The hostile names reach no call at all. */
 	static const char	 calls[] =
 	    CALL_WHOAMI
-	    CALL_LIST("o'brien")
-	    CALL_DEACTIVATE("o'brien", "AKIAKEY1OBRIEN000001")
-	    CALL_DELETE_PASSWORD(NAME_DOLLAR)
-	    CALL_LIST(NAME_BACKTICK)
-	    CALL_DEACTIVATE(NAME_BACKTICK, "AKIAKEY2BACKTICK0002")
-	    CALL_LIST(NAME_NEWLINE)
+	    CALL_LIST(NAME_PUNCT)
+	    CALL_DEACTIVATE(NAME_PUNCT, "AKIAKEY1PUNCT0000001")
+	    CALL_LIST("zone")
 	    CALL_LIST("twin")
 	    CALL_LIST("frac")
 	    CALL_DEACTIVATE("frac", "AKIAKEY3FRACTION0003");
 	static const char	 out[] =
-	    "credaudit: deactivated access key AKIAKEY1OBRIEN000001 of "
-	    "o'brien\n"
-	    "credaudit: deactivated access key AKIAKEY2BACKTICK0002 of "
-	    NAME_BACKTICK "\n"
+	    "credaudit: deactivated access key AKIAKEY1PUNCT0000001 of "
+	    NAME_PUNCT "\n"
 	    "credaudit: deactivated access key AKIAKEY3FRACTION0003 of frac\n";
 	static const char	 err[] =
-	    "credaudit: no access key of " NAME_NEWLINE " created at "
+	    "credaudit: no access key of zone created at "
 	    "2019-01-01T00:00:00Z; skipped\n"
 	    "credaudit: 2 access keys of twin created at "
 	    "2022-02-02T02:02:02Z; skipped\n";
-	struct user_record	 obrien, dollar, backtick, newline, twin, frac;
-	struct finding		 fs[7];
+	struct user_record	 punct, obrien, dollar, backtick, newline, zone;
+	struct user_record	 twin, frac;
+	struct finding		 fs[9];
 	const char		*dir = *state;
 	char			*plan;
 
+	rec_init(&punct, ACCOUNT, NAME_PUNCT);
+	rec_key(&punct, 0, T_2016);
 	rec_init(&obrien, ACCOUNT, "o'brien");
 	rec_key(&obrien, 0, T_2016);
 	rec_init(&dollar, ACCOUNT, NAME_DOLLAR);
@@ -617,29 +744,34 @@ test_script_run_against_stub(void **state)
 	rec_key(&backtick, 1, T_2020);
 	rec_init(&newline, ACCOUNT, NAME_NEWLINE);
 	rec_key(&newline, 0, T_2019);
+	rec_init(&zone, ACCOUNT, "zone");
+	rec_key(&zone, 0, T_2019);
 	rec_init(&twin, ACCOUNT, "twin");
 	rec_key(&twin, 0, T_2022);
 	rec_init(&frac, ACCOUNT, "frac");
 	rec_key(&frac, 1, T_2021);
-	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &obrien,
+	fixture_finding(&fs[0], RULE_UNUSED_ACCESS_KEY, &punct,
 	    CRED_ACCESS_KEY, 0, "unused");
-	fixture_finding(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &obrien,
+	fixture_finding(&fs[1], RULE_ACCESS_KEY_NOT_ROTATED, &punct,
 	    CRED_ACCESS_KEY, 0, "not rotated");
-	fixture_finding(&fs[2], RULE_UNUSED_PASSWORD, &dollar,
+	fixture_finding(&fs[2], RULE_UNUSED_ACCESS_KEY, &obrien,
+	    CRED_ACCESS_KEY, 0, "unused");
+	fixture_finding(&fs[3], RULE_UNUSED_PASSWORD, &dollar,
 	    CRED_PASSWORD, -1, "unused");
-	fixture_finding(&fs[3], RULE_UNUSED_ACCESS_KEY, &backtick,
+	fixture_finding(&fs[4], RULE_UNUSED_ACCESS_KEY, &backtick,
 	    CRED_ACCESS_KEY, 1, "unused");
-	fixture_finding(&fs[4], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
+	fixture_finding(&fs[5], RULE_ACCESS_KEY_NOT_ROTATED, &newline,
 	    CRED_ACCESS_KEY, 0, "not rotated");
-	fixture_finding(&fs[5], RULE_UNUSED_ACCESS_KEY, &twin,
+	fixture_finding(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &zone,
+	    CRED_ACCESS_KEY, 0, "not rotated");
+	fixture_finding(&fs[7], RULE_UNUSED_ACCESS_KEY, &twin,
 	    CRED_ACCESS_KEY, 0, "unused");
-	fixture_finding(&fs[6], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
+	fixture_finding(&fs[8], RULE_ACCESS_KEY_NOT_ROTATED, &frac,
 	    CRED_ACCESS_KEY, 1, "not rotated");
 
-	plan = plan_make(fs, 7);
+	plan = plan_make(fs, 9);
 	scratch_keys(dir, keys);
-	/* SC2016 says '$(...)' will not expand: that is the point here. */
-	plan_check(dir, plan, "--exclude=SC2016");
+	plan_check(dir, plan, "");
 	free(plan);
 	assert_int_equal(plan_run(dir, ACCOUNT), 0);
 	file_expect(dir, "calls", calls);
@@ -662,23 +794,18 @@ test_script_delete_plan_against_stub(void **state)
 	    "AKIAKEY1SAM000000001\t2020-01-02T03:04:05Z\tInactive\n"
 	    "AKIAKEY2AGAIN0000002\t2021-05-06T07:08:09+00:00\tActive\n"
 	    "AKIAKEY3DOLLAR000003\t2022-02-02T02:02:02Z\tInactive\n";
+	/* A name IAM could not have written is deleted by no command. */
 	static const char	 calls[] =
 	    CALL_WHOAMI
 	    CALL_LIST3("sam")
 	    CALL_DELETE_KEY("sam", "AKIAKEY1SAM000000001")
 	    CALL_LIST3("again")
-	    CALL_LIST3(NAME_DOLLAR)
-	    CALL_DELETE_KEY(NAME_DOLLAR, "AKIAKEY3DOLLAR000003")
 	    "[iam]\n[get-login-profile]\n[--user-name]\n[pat]\n\n"
 	    CALL_LIST3("pat");
 	static const char	 out[] =
 	    "# deleting access key AKIAKEY1SAM000000001 of sam, created "
 	    "2020-01-02T03:04:05Z\n"
-	    "credaudit: deleted access key AKIAKEY1SAM000000001 of sam\n"
-	    "# deleting access key AKIAKEY3DOLLAR000003 of " NAME_DOLLAR
-	    ", created 2022-02-02T02:02:02Z\n"
-	    "credaudit: deleted access key AKIAKEY3DOLLAR000003 of "
-	    NAME_DOLLAR "\n";
+	    "credaudit: deleted access key AKIAKEY1SAM000000001 of sam\n";
 	static const char	 err[] =
 	    "credaudit: access key AKIAKEY2AGAIN0000002 of again is Active; "
 	    "skipped\n"
@@ -724,7 +851,11 @@ test_script_delete_plan_against_stub(void **state)
 	assert_non_null(strstr(plan, "delete_key 'sam' "
 	    "'2020-01-02T03:04:05Z'\n"));
 	assert_non_null(strstr(plan, "delete_user 'pat'\n"));
-	assert_non_null(strstr(plan, "# 4 actions, 1 finding without an "
+	assert_non_null(strstr(plan, "\n# no command: user name \""
+	    NAME_DOLLAR "\" is not one IAM allows (1 to 64 of A-Z a-z 0-9 "
+	    "+=,.@_-)\n"));
+	assert_null(strstr(plan, "delete_key '" NAME_DOLLAR));
+	assert_non_null(strstr(plan, "# 3 actions, 2 findings without an "
 	    "action, 0 suppressed findings.\n"));
 	scratch_keys(dir, keys);
 	plan_check(dir, plan, "--exclude=SC2016");
@@ -770,6 +901,8 @@ main(void)
 		cmocka_unit_test(test_script_plan_duplicate_row),
 		cmocka_unit_test(test_script_plan_no_account),
 		cmocka_unit_test(test_script_plan_comment_cannot_break),
+		cmocka_unit_test(test_script_plan_unfit_names_get_no_command),
+		cmocka_unit_test(test_script_plan_notes_are_ascii),
 		cmocka_unit_test(test_script_write_failure),
 		cmocka_unit_test_setup_teardown(test_script_run_against_stub,
 		    scratch_setup, scratch_teardown),
