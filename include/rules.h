@@ -124,8 +124,13 @@ const char	*severity_name(enum severity sev);
 /* Parse "low".."critical" (any case) into *sev; 0 on success, -1 if not. */
 int		 severity_parse(const char *s, enum severity *sev);
 
-/* Suppression of findings; every string is owned by the policy. */
+/*
+ * Suppression of findings; every string is owned by the policy.  One with
+ * an id matches the finding of exactly that id, byte for byte (no glob),
+ * and its rule is the id's; one without matches by its selectors.
+ */
 struct suppression {
+	char		*id;		/* NULL: match by the selectors */
 	char		*account;	/* NULL: any account */
 	char		*user;		/* shell glob, whole-name; NULL: any */
 	int		 rule;		/* rules_table index, -1: any */
@@ -211,6 +216,7 @@ struct finding {
 	char			 id[FINDING_ID_MAX];	/* ACCOUNT:USER:RULE:CREDENTIAL */
 	char			 message[FINDING_MSG_MAX];
 	bool			 suppressed;
+	size_t			 suppression;	/* which one, when suppressed */
 	const char		*suppress_reason;	/* owned by the policy */
 	enum finding_status	 status;	/* set by the caller (baseline) */
 };

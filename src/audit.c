@@ -41,6 +41,7 @@ struct audit {
 	char			*source;	/* input names, for the script header */
 	const char		*region;	/* --region or the environment's */
 	size_t			 cur;		/* the input being read */
+	unsigned long		*sup_hits;	/* findings each suppression hid */
 	unsigned long		 future;	/* in the current input */
 };
 
@@ -58,6 +59,8 @@ audit_finding(void *ctx, struct finding *f)
 {
 	struct audit	*a = ctx;
 
+	if (f->suppressed)
+		a->sup_hits[f->suppression]++;
 	if (a->baseline != NULL)
 		f->status = baseline_mark(a->baseline, f->id);
 	if (a->opt->inventory)
@@ -268,6 +271,62 @@ audit_warn_expired(struct audit *a)
 	}
 }
 
+/*
+ * "account 123456789012, user ci-*": what a suppression selects, for
+ * the warning that it matched nothing.
+ */
+static void
+audit_describe_suppression(const struct suppression *s, char *buf,
+    size_t len)
+{
+	size_t	 n = 0;
+
+	if (s->id != NULL) {
+		snprintf(buf, len, "id %s", s->id);
+		return;
+	}
+	buf[0] = '\0';
+	if (s->account != NULL)
+		n += (size_t)snprintf(buf + n, len - n, "account %s",
+		    s->account);
+	if (s->user != NULL && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%suser %s",
+		    n > 0 ? ", " : "", s->user);
+	if (s->rule != -1 && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%srule %s",
+		    n > 0 ? ", " : "", rules_table[s->rule].id);
+	if (s->credential != NULL && n < len)
+		snprintf(buf + n, len - n, "%scredential %s", n > 0 ? ", " :
+		    "", s->credential);
+}
+
+/*
+ * A suppression that hid nothing in the whole run is usually a typo (an
+ * account id one digit off); say so, once each.  Expired ones have their
+ * own warning, and one for a rule this run did not evaluate (turned off,
+ * or below --min-severity) could not have matched.
+ */
+static void
+audit_warn_unmatched(struct audit *a)
+{
+	const struct policy		*pol = &a->policy;
+	const struct suppression	*s;
+	char				 what[512];
+	size_t				 i;
+
+	for (i = 0; i < pol->nsuppressions; i++) {
+		s = &pol->suppressions[i];
+		if (a->sup_hits[i] > 0 ||
+		    (s->has_expires && pol->as_of >= s->expires) ||
+		    (s->rule != -1 && (!pol->enabled[s->rule] ||
+		    pol->severity[s->rule] < pol->min_severity)))
+			continue;
+		audit_describe_suppression(s, what, sizeof(what));
+		diag_report(a->diag, DIAG_WARNING, a->opt->config, 0,
+		    "suppression %zu (%s) matched no finding", i + 1, what);
+	}
+}
+
 static int
 audit_join_sources(struct audit *a)
 {
@@ -295,6 +354,8 @@ audit_begin(struct audit *a)
 	bool		 tty;
 
 	if ((a->inputs = calloc(n, sizeof(*a->inputs))) == NULL ||
+	    (a->sup_hits = calloc(a->policy.nsuppressions + 1,
+	    sizeof(*a->sup_hits))) == NULL ||
 	    audit_join_sources(a) == -1) {
 		audit_error(a, strerror(errno));
 		return -1;
@@ -351,6 +412,7 @@ audit_free(struct audit *a)
 	baseline_free(a->baseline);
 	policy_free(&a->policy);
 	free(a->inputs);
+	free(a->sup_hits);
 	free(a->source);
 }
 
@@ -461,6 +523,8 @@ audit_main(struct audit *a)
 		audit_input(a, 0, "-");
 	for (i = 0; i < a->opt->nfiles && !a->of.failed; i++)
 		audit_input(a, (size_t)i, a->opt->files[i]);
+	if (!a->of.failed)
+		audit_warn_unmatched(a);
 	audit_end(a);
 	/* Only a clean run replaces the -o file. */
 	outfile_close(&a->of, a->diag->errors == 0, a->diag);

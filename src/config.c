@@ -101,6 +101,9 @@ config_check_keys(struct config_ctx *c, const cJSON *obj, const char *jpath,
 	char		 sub[CONFIG_PATH_MAX];
 
 	cJSON_ArrayForEach(it, obj) {
+		if (JSONDOC_HAS_NUL(it->string))
+			return config_error(c, jpath, "a key holds a NUL "
+			    "character (\\u0000)");
 		config_path_key(sub, jpath, it->string);
 		for (prev = obj->child; prev != it; prev = prev->next)
 			if (strcmp(prev->string, it->string) == 0)
@@ -147,6 +150,9 @@ config_string(struct config_ctx *c, const cJSON *item, const char *jpath,
 		return config_error(c, jpath, "expected a string");
 	if (item->valuestring[0] == '\0')
 		return config_error(c, jpath, "must not be empty");
+	/* "*\u0000-legacy" must not quietly become "*". */
+	if (JSONDOC_HAS_NUL(item->valuestring))
+		return config_error(c, jpath, "holds a NUL character (\\u0000)");
 	*out = item->valuestring;
 	return 0;
 }
@@ -226,6 +232,7 @@ config_rules(struct config_ctx *c, const cJSON *obj)
 static void
 suppression_clear(struct suppression *s)
 {
+	free(s->id);
 	free(s->account);
 	free(s->user);
 	free(s->credential);
@@ -266,8 +273,11 @@ config_sup_credential(struct config_ctx *c, const char *name, size_t len,
 
 /*
  * "id": a finding's id, ACCOUNT:USER:RULE:CREDENTIAL, as every output
- * prints it.  User names cannot hold a colon, but split from both ends
- * anyway so only the user part could ever contain one.
+ * prints it, matched literally: a "*" in it is a "*", never a glob, so
+ * an id can only ever hide the one finding it names.  Its rule and
+ * credential are checked so that a typo there is an error, not a
+ * suppression that never applies.  User names cannot hold a colon, but
+ * split from both ends anyway so only the user part could ever hold one.
  */
 static int
 config_sup_id(struct config_ctx *c, const char *id, const char *jpath,
@@ -288,15 +298,13 @@ config_sup_id(struct config_ctx *c, const char *id, const char *jpath,
 	    (size_t)(cred - rule - 1) >= sizeof(name))
 		goto bad;
 	snprintf(name, sizeof(name), "%.*s", (int)(cred - rule - 1), rule + 1);
-	if (config_sup_rule(c, name, jpath, s) == -1 ||
-	    config_sup_credential(c, cred + 1, strlen(cred + 1), jpath,
-	    s) == -1)
-		return -1;
-	if (config_strdup(c, id, (size_t)(user - id), &s->account) == -1 ||
-	    config_strdup(c, user + 1, (size_t)(rule - user - 1),
-	    &s->user) == -1)
-		return -1;
-	return 0;
+	/* The rule is kept for what the id can match, not to match by. */
+	if ((s->rule = rules_lookup(name)) == -1)
+		return config_error(c, jpath, "unknown rule \"%.64s\"", name);
+	if (!credential_known(cred + 1))
+		return config_error(c, jpath, "unknown credential \"%.32s\"",
+		    cred + 1);
+	return config_strdup(c, id, strlen(id), &s->id);
 bad:
 	return config_error(c, jpath, "expected ACCOUNT:USER:RULE:CREDENTIAL");
 }
@@ -359,8 +367,8 @@ config_suppression(struct config_ctx *c, const cJSON *obj, const char *jpath,
 		config_path_key(sub, jpath, "reason");
 		return config_error(c, sub, "missing");
 	}
-	if (s->account == NULL && s->user == NULL && s->rule == -1 &&
-	    s->credential == NULL)
+	if (s->id == NULL && s->account == NULL && s->user == NULL &&
+	    s->rule == -1 && s->credential == NULL)
 		return config_error(c, jpath, "no account, user, rule, "
 		    "credential or id: it would suppress every finding");
 	return 0;
@@ -440,8 +448,9 @@ config_parse(const char *path, const char *text, size_t len,
 	if (!utf8_valid(text, len))
 		return config_error(&c, NULL, "not valid UTF-8");
 	/* cJSON skips a leading UTF-8 byte order mark itself. */
-	if ((root = jsondoc_parse(text, len, &line)) == NULL)
-		return config_error(&c, NULL, "not valid JSON near line %lu",
+	if ((root = jsondoc_parse_marked(text, len, &line)) == NULL)
+		return line == 0 ? config_error(&c, NULL, "out of memory") :
+		    config_error(&c, NULL, "not valid JSON near line %lu",
 		    line);
 	rc = config_apply(&c, root);
 	cJSON_Delete(root);

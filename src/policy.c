@@ -35,6 +35,7 @@ policy_free(struct policy *pol)
 
 	for (i = 0; i < pol->nsuppressions; i++) {
 		s = &pol->suppressions[i];
+		free(s->id);
 		free(s->account);
 		free(s->user);
 		free(s->credential);

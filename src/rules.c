@@ -181,6 +181,8 @@ suppression_match(const struct suppression *s, const struct finding *f,
 {
 	if (s->has_expires && as_of >= s->expires)
 		return false;
+	if (s->id != NULL)
+		return strcmp(s->id, f->id) == 0;
 	if (s->user != NULL && (f->rec->user == NULL ||
 	    !rules_glob_match(s->user, f->rec->user)))
 		return false;
@@ -198,6 +200,7 @@ suppress_apply(const struct policy *pol, struct finding *f)
 	for (i = 0; i < pol->nsuppressions; i++) {
 		if (suppression_match(&pol->suppressions[i], f, pol->as_of)) {
 			f->suppressed = true;
+			f->suppression = i;
 			f->suppress_reason = pol->suppressions[i].reason;
 			return;
 		}

@@ -67,12 +67,14 @@ test_config_example_applies(void **state)
 	assert_true(s->has_expires);
 	assert_int_equal(s->expires, 1801353600);	/* 2027-01-31 */
 
-	/* An id names all four parts. */
+	/* An id names all four parts, kept whole and matched literally. */
 	s = &pol.suppressions[1];
-	assert_string_equal(s->account, "123456789012");
-	assert_string_equal(s->user, "break-glass");
+	assert_string_equal(s->id,
+	    "123456789012:break-glass:console-without-mfa:password");
+	assert_null(s->account);
+	assert_null(s->user);
 	assert_int_equal(s->rule, RULE_CONSOLE_WITHOUT_MFA);
-	assert_string_equal(s->credential, "password");
+	assert_null(s->credential);
 	assert_false(s->has_expires);
 
 	s = &pol.suppressions[2];
@@ -246,6 +248,22 @@ static const struct {
 	{ "{'suppressions': [{'reason': 'x', 'user': 'b', "
 	    "'id': '1:a:unused-password:password'}]}",
 	    "$.suppressions[0].user: not allowed with \"id\"" },
+	/* cJSON would end each of these strings at the NUL. */
+	{ "{'suppressions': [{'user': '*\\u0000-legacy', 'reason': 'x'}]}",
+	    "$.suppressions[0].user: holds a NUL character (\\u0000)" },
+	{ "{'suppressions': [{'user': 'a', 'reason': 'x\\u0000'}]}",
+	    "$.suppressions[0].reason: holds a NUL character (\\u0000)" },
+	{ "{'suppressions': [{'account': '123456789012\\u0000x', "
+	    "'reason': 'x'}]}",
+	    "$.suppressions[0].account: holds a NUL character (\\u0000)" },
+	{ "{'suppressions': [{'id': '1:a:unused-password:password\\u0000x', "
+	    "'reason': 'x'}]}",
+	    "$.suppressions[0].id: holds a NUL character (\\u0000)" },
+	{ "{'rules': {'dormant-user': {'severity': 'low\\u0000'}}}",
+	    "$.rules.dormant-user.severity: holds a NUL character (\\u0000)" },
+	{ "{'rules': {'dormant-user\\u0000x': {'enabled': false}}}",
+	    "$.rules: a key holds a NUL character (\\u0000)" },
+	{ "{'days\\u0000': 5}", "$: a key holds a NUL character (\\u0000)" },
 	{ "", "not valid JSON near line 1" },
 	{ "{\n  'days': 90,\n  oops\n}", "not valid JSON near line 3" },
 	{ "{}\n\nx", "not valid JSON near line 3" },
@@ -313,7 +331,7 @@ test_config_accepts(void **state)
 	assert_int_equal(pol.days[RULE_UNUSED_PASSWORD], 8);
 	policy_free(&pol);
 
-	/* Every credential name, and an id whose user part is a glob. */
+	/* Every credential name, and an id whose user part looks a glob. */
 	assert_int_equal(parse("{\"suppressions\": ["
 	    "{\"credential\": \"password\", \"reason\": \"1\"},"
 	    "{\"credential\": \"access_key_1\", \"reason\": \"2\"},"
@@ -330,13 +348,80 @@ test_config_accepts(void **state)
 	assert_string_equal(pol.suppressions[7].credential, "user");
 	assert_int_equal(pol.suppressions[7].rule, -1);
 	assert_null(pol.suppressions[7].user);
-	assert_string_equal(pol.suppressions[8].account, "000000000000");
-	assert_string_equal(pol.suppressions[8].user, "ci-*");
+	assert_string_equal(pol.suppressions[8].id,
+	    "000000000000:ci-*:dormant-user:user");
+	assert_null(pol.suppressions[8].account);
+	assert_null(pol.suppressions[8].user);
 	assert_int_equal(pol.suppressions[8].rule, RULE_DORMANT_USER);
-	assert_string_equal(pol.suppressions[8].credential, "user");
+	assert_null(pol.suppressions[8].credential);
 	assert_string_equal(pol.suppressions[8].reason, "9");
 	/* 2027-01-31T04:00:00Z */
 	assert_int_equal(pol.suppressions[8].expires, 1801353600 + 4 * 3600);
+	policy_free(&pol);
+
+	/* An escaped backslash before u0000 is no NUL: six characters. */
+	assert_int_equal(parse("{\"suppressions\": [{\"user\": "
+	    "\"a\\\\u0000\", \"reason\": \"x\"}]}", &pol, &err), 0);
+	assert_string_equal(pol.suppressions[0].user, "a\\u0000");
+	policy_free(&pol);
+}
+
+/* The reason of the suppression that hid the one finding of rec. */
+static const char *
+suppressed_by(const struct policy *pol, const char *user)
+{
+	struct user_record	 rec;
+	struct eval_result	 res;
+	const char		*reason = NULL;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.user = user;
+	rec.account = "123456789012";
+	rec.created.kind = TIME_SET;
+	rec.created.t = AS_OF - 10 * 86400;
+	rec.password = PASSWORD_ENABLED;
+	rec.password_last_used.kind = TIME_NA;
+	rec.password_last_changed.kind = TIME_NA;
+	rec.password_next_rotation.kind = TIME_NA;
+	rec.key[0].last_rotated.kind = rec.key[0].last_used.kind = TIME_NA;
+	rec.key[1].last_rotated.kind = rec.key[1].last_used.kind = TIME_NA;
+	rec.cert[0].last_rotated.kind = rec.cert[1].last_rotated.kind =
+	    TIME_NA;
+	/* console-without-mfa, and nothing else at ten days old. */
+	assert_int_equal(rules_eval(pol, &rec, count_finding, &reason, &res),
+	    0);
+	assert_int_equal(res.counts.findings + res.counts.suppressed, 1);
+	return reason;
+}
+
+/*
+ * An id is literal in all four parts: its "*" is a user named "*", and
+ * "?" and "[" are no glob either.  Globs belong to "user" alone.
+ */
+static void
+test_config_id_is_literal(void **state)
+{
+	struct policy		 pol;
+	struct fixture_diag	 err;
+
+	(void)state;
+	assert_int_equal(parse("{\"suppressions\": ["
+	    "{\"id\": \"123456789012:*:console-without-mfa:password\", "
+	    "\"reason\": \"star\"},"
+	    "{\"id\": \"123456789012:b?b:console-without-mfa:password\", "
+	    "\"reason\": \"question\"},"
+	    "{\"id\": \"123456789012:[c]arol:console-without-mfa:password\", "
+	    "\"reason\": \"bracket\"},"
+	    "{\"user\": \"glob-*\", \"reason\": \"user glob\"}"
+	    "]}", &pol, &err), 0);
+	pol.as_of = AS_OF;
+	assert_string_equal(suppressed_by(&pol, "alice"), "");
+	assert_string_equal(suppressed_by(&pol, "*"), "star");
+	assert_string_equal(suppressed_by(&pol, "bob"), "");
+	assert_string_equal(suppressed_by(&pol, "b?b"), "question");
+	assert_string_equal(suppressed_by(&pol, "carol"), "");
+	assert_string_equal(suppressed_by(&pol, "[c]arol"), "bracket");
+	assert_string_equal(suppressed_by(&pol, "glob-x"), "user glob");
 	policy_free(&pol);
 }
 
@@ -412,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_config_example_suppresses),
 		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test(test_config_accepts),
+		cmocka_unit_test(test_config_id_is_literal),
 		cmocka_unit_test(test_config_load_files),
 		cmocka_unit_test(test_config_load_size_cap),
 	};
