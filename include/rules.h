@@ -163,6 +163,10 @@ int	policy_set_threshold(struct policy *pol, const char *rule, long days,
 	    struct diag *d);
 /* --days: the threshold of every rule whose by_days is set. */
 int	policy_set_unused_days(struct policy *pol, long days, struct diag *d);
+/* The unused-credential threshold of benchmark name, or -1 if unknown. */
+int	policy_benchmark_days(const char *name);
+/* The benchmark names, "cis, cis-3.0, ... or fsbp", into buf (truncated). */
+void	policy_benchmark_names(char *buf, size_t len);
 /* --benchmark cis|fsbp.  Returns 0, or -1 after reporting to d. */
 int	policy_apply_benchmark(struct policy *pol, const char *name,
 	    struct diag *d);

@@ -451,41 +451,6 @@ audit_region(struct audit *a)
 	return 0;
 }
 
-/* Checks between options that cli_parse cannot make alone. */
-static int
-audit_check_options(struct audit *a)
-{
-	const struct options	*opt = a->opt;
-
-	char			 names[256];
-
-	if ((a->ops = output_lookup(opt->format)) == NULL) {
-		output_names(names, sizeof(names));
-		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--format: expected "
-		    "one of %s, got \"%s\"", names, opt->format);
-		return -1;
-	}
-	/* Only the script format is a plan. */
-	if (opt->has_plan && strcmp(a->ops->name, "script") != 0) {
-		audit_error(a, "--plan applies to -f script only");
-		return -1;
-	}
-	if (opt->fail_on_new && opt->baseline == NULL) {
-		audit_error(a, "--fail-on-new needs --baseline");
-		return -1;
-	}
-	if (opt->inventory && opt->baseline != NULL) {
-		audit_error(a, "--baseline does not apply to --inventory");
-		return -1;
-	}
-	if (opt->inventory && a->ops->findings_only) {
-		diag_report(a->diag, DIAG_ERROR, NULL, 0, "--inventory does "
-		    "not apply to --format %s", a->ops->name);
-		return -1;
-	}
-	return audit_region(a);
-}
-
 /*
  * The exit status follows the worst diagnostic (mandoc's setrc): any
  * error, from an unreadable input to a rejected row or a failed write,
@@ -514,7 +479,9 @@ audit_main(struct audit *a)
 {
 	int	 i;
 
-	if (audit_check_options(a) == -1 || audit_policy(a) == -1)
+	/* cli_parse checked the name; this cannot fail. */
+	if ((a->ops = output_lookup(a->opt->format)) == NULL ||
+	    audit_region(a) == -1 || audit_policy(a) == -1)
 		return;
 	audit_warn_expired(a);
 	if (audit_begin(a) == -1)

@@ -1,9 +1,11 @@
 /*
  * The command line.  One table declares every option; getopt_long's
  * array, the short-option string and the --help text are derived from
- * it, and cli_parse turns argv into a struct options.  Checking what an
- * argument means (is this a rule? a readable file?) is left to the
- * module that owns the concept.
+ * it, and cli_parse turns argv into a struct options.  Every usage error
+ * is found here, so that each one gets the usage line and exit status 2:
+ * a format, benchmark or rule name is checked against the module that
+ * owns the list (output_lookup, policy_benchmark_days, rules_lookup);
+ * whether a file can be read is left to its reader.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -46,26 +48,29 @@ struct cli_option {
 	const char	*help;
 };
 
-/* Sorted by long name; --help lists them in this order. */
+/*
+ * Sorted by long name; --help lists them in this order, each help text
+ * wrapped to 80 columns beside its option (test_cli checks).
+ */
 static const struct cli_option cli_options[] = {
 	{ "as-of", OPT_AS_OF, "TIME",
 	    "measure ages from TIME (YYYY-MM-DD or ISO 8601; generated: each "
 	    "report's GeneratedTime; default now)" },
 	{ "baseline", OPT_BASELINE, "FILE",
-	    "mark findings new or existing against a previous JSON output" },
+	    "mark findings new or existing against FILE" },
 	{ "benchmark", OPT_BENCHMARK, "NAME",
 	    "thresholds of a benchmark: cis-3.0, cis-4.0.1, cis-5.0, cis-6.0, "
 	    "cis-7.0 (45 days; cis: the newest) or fsbp (90 days)" },
 	{ "color", OPT_COLOR, "WHEN",
 	    "colour the table: auto (default; a terminal), always or never" },
 	{ "config", OPT_CONFIG, "FILE",
-	    "JSON config: thresholds, rules, severities, suppressions" },
+	    "JSON config: thresholds, rules, suppressions" },
 	/* NULL help: made from the rule or format table; see cli_help_text. */
 	{ "days", OPT_DAYS, "N", NULL },
 	{ "fail-on", OPT_FAIL_ON, "SEVERITY",
-	    "lowest severity that makes the exit status 1 (default low; never)" },
+	    "lowest severity for exit status 1, or never" },
 	{ "fail-on-new", OPT_FAIL_ON_NEW, NULL,
-	    "with --baseline, only new findings make the exit status 1" },
+	    "with --baseline, only new findings count" },
 	{ "format", OPT_FORMAT, "FORMAT", NULL },
 	{ "help", OPT_HELP, NULL, "show this help and exit" },
 	{ "inventory", OPT_INVENTORY, NULL,
@@ -74,15 +79,15 @@ static const struct cli_option cli_options[] = {
 	    "a report generated more than HOURS before the as-of time is an "
 	    "error" },
 	{ "min-severity", OPT_MIN_SEVERITY, "SEVERITY",
-	    "leave out findings below SEVERITY entirely" },
+	    "leave out findings below SEVERITY" },
 	{ "output", OPT_OUTPUT, "FILE",
-	    "write to FILE, replacing it only when the run succeeds" },
+	    "write to FILE, replaced only on success" },
 	{ "plan", OPT_PLAN, "PLAN",
 	    "with -f script: deactivate (default) or delete" },
 	{ "region", OPT_REGION, "REGION",
-	    "asff: the Security Hub region (default AWS_REGION)" },
+	    "asff: Security Hub region (default AWS_REGION)" },
 	{ "threshold", OPT_THRESHOLD, "RULE=N",
-	    "threshold of one rule, in days (repeatable)" },
+	    "threshold of one rule in days (repeatable)" },
 	{ "version", OPT_VERSION, NULL, "show the version and exit" },
 };
 
@@ -143,6 +148,30 @@ cli_region_valid(const char *s)
 	    s[0] != '-' && s[len - 1] != '-';
 }
 
+/* The len bytes at name: a rule of the table that has a threshold? */
+static int
+cli_threshold_rule(const char *name, size_t len, char *err, size_t errlen)
+{
+	char	 rule[64];
+	int	 i = -1;
+
+	if (len < sizeof(rule)) {
+		snprintf(rule, sizeof(rule), "%.*s", (int)len, name);
+		i = rules_lookup(rule);
+	}
+	if (i == -1) {
+		snprintf(err, errlen, "--threshold: unknown rule \"%.*s\"",
+		    (int)(len > 64 ? 64 : len), name);
+		return -1;
+	}
+	if (rules_table[i].default_days == RULE_NO_DAYS) {
+		snprintf(err, errlen, "--threshold: rule %s has no threshold",
+		    rule);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 cli_parse_days(const char *s, long *days)
 {
@@ -167,12 +196,13 @@ cli_parse_threshold(const char *arg, struct options *opt, char *err,
 		return -1;
 	}
 	t = &opt->thresholds[opt->nthresholds];
+	if (cli_threshold_rule(arg, (size_t)(eq - arg), err, errlen) == -1)
+		return -1;
 	if (cli_parse_days(eq + 1, &t->days) == -1) {
 		snprintf(err, errlen, "--threshold: days must be a whole number "
 		    "from 0 to %d, got \"%s\"", RULE_MAX_DAYS, eq + 1);
 		return -1;
 	}
-	/* The rule name is checked against the table by policy_set_threshold. */
 	t->rule = arg;
 	opt->nthresholds++;
 	return 0;
@@ -222,6 +252,14 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 		opt->baseline = arg;
 		return 0;
 	case OPT_BENCHMARK:
+		if (policy_benchmark_days(arg) == -1) {
+			char	 names[128];
+
+			policy_benchmark_names(names, sizeof(names));
+			snprintf(err, errlen, "--benchmark: expected %s, got "
+			    "\"%s\"", names, arg);
+			return -1;
+		}
 		opt->benchmark = arg;
 		return 0;
 	case OPT_COLOR:
@@ -249,6 +287,14 @@ cli_apply(int id, const char *arg, struct options *opt, char *err,
 		opt->fail_on_new = true;
 		return 0;
 	case OPT_FORMAT:
+		if (output_lookup(arg) == NULL) {
+			char	 names[256];
+
+			output_names(names, sizeof(names));
+			snprintf(err, errlen, "--format: expected one of %s, "
+			    "got \"%s\"", names, arg);
+			return -1;
+		}
 		opt->format = arg;
 		return 0;
 	case OPT_HELP:
@@ -310,6 +356,74 @@ cli_defaults(struct options *opt)
 	opt->min_severity = SEV_LOW;
 }
 
+/*
+ * getopt_long refuses a prefix of more than one long option ("--f") as
+ * it refuses an unknown one; tell the two apart, naming the candidates.
+ */
+static void
+cli_unknown_long(const char *arg, char *err, size_t errlen)
+{
+	const char	*name = arg + 2;
+	size_t		 len = strcspn(name, "="), i, n = 0, off;
+
+	for (i = 0; i < CLI_NOPTIONS; i++)
+		if (strncmp(cli_options[i].name, name, len) == 0)
+			n++;
+	if (n < 2) {
+		snprintf(err, errlen, "unknown option %s", arg);
+		return;
+	}
+	off = (size_t)snprintf(err, errlen, "option --%.*s is ambiguous:",
+	    (int)(len > 64 ? 64 : len), name);
+	for (i = 0; i < CLI_NOPTIONS && off < errlen; i++)
+		if (strncmp(cli_options[i].name, name, len) == 0)
+			off += (size_t)snprintf(err + off, errlen - off,
+			    " --%s", cli_options[i].name);
+}
+
+static bool
+cli_env_set(const char *name)
+{
+	const char	*v = getenv(name);
+
+	return v != NULL && *v != '\0';
+}
+
+/* Checks between options, once all are known. */
+static int
+cli_check(const struct options *opt, char *err, size_t errlen)
+{
+	const struct output_ops	*ops = output_lookup(opt->format);
+
+	if (opt->fail_on_new && opt->baseline == NULL) {
+		snprintf(err, errlen, "--fail-on-new needs --baseline");
+		return -1;
+	}
+	if (opt->inventory && opt->baseline != NULL) {
+		snprintf(err, errlen, "--baseline does not apply to "
+		    "--inventory");
+		return -1;
+	}
+	/* Only the script format is a plan. */
+	if (opt->has_plan && strcmp(opt->format, "script") != 0) {
+		snprintf(err, errlen, "--plan applies to -f script only");
+		return -1;
+	}
+	if (opt->inventory && ops->findings_only) {
+		snprintf(err, errlen, "--inventory does not apply to --format "
+		    "%s", opt->format);
+		return -1;
+	}
+	/* Whether a region the environment gives is valid is the audit's. */
+	if (ops->region == OUTPUT_REGION_REQUIRED && opt->region == NULL &&
+	    !cli_env_set("AWS_REGION") && !cli_env_set("AWS_DEFAULT_REGION")) {
+		snprintf(err, errlen, "--format %s needs a region: give "
+		    "--region or set AWS_REGION", opt->format);
+		return -1;
+	}
+	return 0;
+}
+
 int
 cli_parse(int argc, char *argv[], struct options *opt, char *err,
     size_t errlen)
@@ -330,8 +444,7 @@ cli_parse(int argc, char *argv[], struct options *opt, char *err,
 				snprintf(err, errlen, "unknown option -%c",
 				    optopt);
 			else
-				snprintf(err, errlen, "unknown option %s",
-				    argv[optind - 1]);
+				cli_unknown_long(argv[optind - 1], err, errlen);
 			return -1;
 		}
 		if (c == ':') {
@@ -346,18 +459,19 @@ cli_parse(int argc, char *argv[], struct options *opt, char *err,
 	}
 	opt->files = argv + optind;
 	opt->nfiles = argc - optind;
-	return 0;
+	return cli_check(opt, err, errlen);
 }
 
 int
 cli_usage(FILE *fp)
 {
 	return fprintf(fp, "usage: credaudit [-hV] [-c file] [-d days] "
-	    "[-f format] [-o file] [--as-of time]\n"
-	    "                 [--baseline file] [--benchmark name] "
-	    "[--color when] [--fail-on severity]\n"
-	    "                 [--fail-on-new] [--inventory] "
-	    "[--max-report-age hours]\n"
+	    "[-f format] [-o file]\n"
+	    "                 [--as-of time] [--baseline file] "
+	    "[--benchmark name]\n"
+	    "                 [--color when] [--fail-on severity] "
+	    "[--fail-on-new]\n"
+	    "                 [--inventory] [--max-report-age hours]\n"
 	    "                 [--min-severity severity] [--plan plan] "
 	    "[--region region]\n"
 	    "                 [--threshold rule=days] [file ...]\n") < 0 ?
@@ -407,10 +521,21 @@ cli_help_text(const struct cli_option *o, char *buf, size_t len)
 	return buf;
 }
 
+/* Where an option's help starts, and where no line may go past. */
+#define CLI_HELP_COLUMN	31
+#define CLI_HELP_WIDTH	80
+
+/*
+ * The option, then its help wrapped at word boundaries to 80 columns,
+ * each continuation indented to the help's column: a help made from a
+ * table (the formats, the rules --days sets) can be of any length.
+ */
 static int
 cli_help_option(FILE *fp, const struct cli_option *o)
 {
-	char	 left[64], help[256];
+	char		 left[64], help[256];
+	const char	*w, *text;
+	size_t		 col, n;
 
 	if (cli_has_short(o))
 		snprintf(left, sizeof(left), "-%c, --%s%s%s", o->id, o->name,
@@ -418,8 +543,26 @@ cli_help_option(FILE *fp, const struct cli_option *o)
 	else
 		snprintf(left, sizeof(left), "    --%s%s%s", o->name,
 		    o->arg != NULL ? " " : "", o->arg != NULL ? o->arg : "");
-	return fprintf(fp, "  %-28s %s\n", left,
-	    cli_help_text(o, help, sizeof(help))) < 0 ? -1 : 0;
+	if (fprintf(fp, "  %-*s", CLI_HELP_COLUMN - 2, left) < 0)
+		return -1;
+	text = cli_help_text(o, help, sizeof(help));
+	for (col = CLI_HELP_COLUMN, w = text; *w != '\0'; w += n) {
+		n = strcspn(w, " ");
+		if (w > text && col + 1 + n > CLI_HELP_WIDTH) {
+			if (fprintf(fp, "\n%*s", CLI_HELP_COLUMN, "") < 0)
+				return -1;
+			col = CLI_HELP_COLUMN;
+		} else if (w > text) {
+			if (fputc(' ', fp) == EOF)
+				return -1;
+			col++;
+		}
+		if (fprintf(fp, "%.*s", (int)n, w) < 0)
+			return -1;
+		col += n;
+		n += strspn(w + n, " ");
+	}
+	return fputc('\n', fp) == EOF ? -1 : 0;
 }
 
 static int
@@ -429,7 +572,7 @@ cli_help_rule(FILE *fp, const struct rule *r)
 
 	if (r->default_days != RULE_NO_DAYS)
 		snprintf(days, sizeof(days), "%d", r->default_days);
-	return fprintf(fp, "  %-24s %-8s %4s  %s\n", r->id,
+	return fprintf(fp, "  %-24s %-8s %3s  %s\n", r->id,
 	    severity_name(r->severity), days, r->summary) < 0 ? -1 : 0;
 }
 
@@ -453,10 +596,10 @@ cli_help(FILE *fp)
 		if (cli_help_rule(fp, &rules_table[i]) == -1)
 			return -1;
 	output_names(names, sizeof(names));
-	if (fprintf(fp, "\nFormats: %s.  With no file, or -, read standard "
-	    "input.\nExit status: 0 no finding at or above --fail-on, "
-	    "1 such findings, 2 trouble.\nSee credaudit(1).\n",
-	    names) < 0)
+	if (fprintf(fp, "\nFormats: %s.\nWith -, or no file and standard "
+	    "input not a terminal, read standard input.\nExit status: 0 no "
+	    "finding at or above --fail-on, 1 such findings, 2 trouble.\n"
+	    "See credaudit(1).\n", names) < 0)
 		return -1;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "cli.h"
@@ -33,6 +34,13 @@ main(int argc, char *argv[])
 
 	if (cli_parse(argc, argv, &opt, err, sizeof(err)) == -1) {
 		diag_report(&d, DIAG_ERROR, NULL, 0, "%s", err);
+		cli_usage(stderr);
+		return AUDIT_EXIT_TROUBLE;
+	}
+	/* Someone who typed just "credaudit" would wait without a word. */
+	if (opt.action == CLI_RUN && opt.nfiles == 0 && isatty(STDIN_FILENO)) {
+		diag_report(&d, DIAG_ERROR, NULL, 0, "no FILE, and standard "
+		    "input is a terminal (use - to read it)");
 		cli_usage(stderr);
 		return AUDIT_EXIT_TROUBLE;
 	}

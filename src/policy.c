@@ -115,23 +115,42 @@ static const struct benchmark {
 #define NBENCHMARKS	(sizeof(benchmarks) / sizeof(benchmarks[0]))
 
 int
-policy_apply_benchmark(struct policy *pol, const char *name,
-    struct diag *d)
+policy_benchmark_days(const char *name)
 {
-	char	 names[128] = "";
-	size_t	 i, used;
+	size_t	 i;
 
 	for (i = 0; i < NBENCHMARKS; i++)
 		if (strcasecmp(name, benchmarks[i].name) == 0)
-			return policy_set_unused_days(pol,
-			    benchmarks[i].unused_days, d);
+			return benchmarks[i].unused_days;
+	return -1;
+}
+
+void
+policy_benchmark_names(char *buf, size_t len)
+{
+	size_t	 i, used;
+
+	buf[0] = '\0';
 	for (i = 0; i < NBENCHMARKS; i++) {
-		used = strlen(names);
-		snprintf(names + used, sizeof(names) - used, "%s%s",
+		used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s",
 		    i == 0 ? "" : i + 1 == NBENCHMARKS ? " or " : ", ",
 		    benchmarks[i].name);
 	}
-	diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" (%s)",
-	    name, names);
-	return -1;
+}
+
+int
+policy_apply_benchmark(struct policy *pol, const char *name,
+    struct diag *d)
+{
+	char	 names[128];
+	int	 days;
+
+	if ((days = policy_benchmark_days(name)) == -1) {
+		policy_benchmark_names(names, sizeof(names));
+		diag_report(d, DIAG_ERROR, NULL, 0, "unknown benchmark \"%s\" "
+		    "(%s)", name, names);
+		return -1;
+	}
+	return policy_set_unused_days(pol, days, d);
 }

@@ -131,8 +131,8 @@ diff -u "$tmp/want" "$tmp/got" || fail "severities differ"
 
 # Benchmarks: the error for an unknown one lists them.
 "$credaudit" --benchmark '?' /dev/null 2>&1 |
-    sed -n 's/.*(\(.*\)).*/\1/p' | sed 's/ or /, /' | tr -d , |
-    tr ' ' '\n' | sort >"$tmp/want"
+    sed -n 's/.*expected \(.*\), got.*/\1/p' | sed 's/ or /, /' |
+    tr -d , | tr ' ' '\n' | sort >"$tmp/want"
 [ -s "$tmp/want" ] || fail "no benchmarks in the --benchmark error"
 offered credaudit --benchmark "" >"$tmp/got"
 diff -u "$tmp/want" "$tmp/got" || fail "benchmarks differ"

@@ -50,9 +50,10 @@ test_cli_parse_every_option(void **state)
 	char	*argv[] = { "credaudit", "-f", "json", "-d", "45",
 	    "--threshold", "dormant-user=30", "--as-of", "2026-11-23",
 	    "-c", "cfg.json", "--fail-on", "HIGH", "--min-severity", "medium",
-	    "--inventory", "--baseline", "last.json", "--fail-on-new",
+	    "--baseline", "last.json", "--fail-on-new",
 	    "-o", "out.json", "--benchmark", "cis", "--region", "eu-west-1",
 	    "--color=never", "a.csv", "-", "b.csv", NULL };
+	char	*inventory[] = { "credaudit", "--inv", "a.csv", NULL };
 	struct options	 opt;
 	char		 err[256];
 
@@ -71,7 +72,7 @@ test_cli_parse_every_option(void **state)
 	assert_int_equal(opt.fail_on, SEV_HIGH);
 	assert_false(opt.fail_never);
 	assert_int_equal(opt.min_severity, SEV_MEDIUM);
-	assert_true(opt.inventory);
+	assert_false(opt.inventory);
 	assert_string_equal(opt.baseline, "last.json");
 	assert_true(opt.fail_on_new);
 	assert_string_equal(opt.output, "out.json");
@@ -80,6 +81,9 @@ test_cli_parse_every_option(void **state)
 	assert_int_equal(opt.color, TERM_COLOR_NEVER);
 	assert_int_equal(opt.nfiles, 3);
 	assert_string_equal(opt.files[1], "-");
+	/* --inventory takes no --baseline; alone, and by a unique prefix. */
+	assert_int_equal(parse(ARGC(inventory), inventory, &opt, err), 0);
+	assert_true(opt.inventory);
 }
 
 /* The last --as-of wins, and "generated" is a word, not a time. */
@@ -136,7 +140,7 @@ test_cli_parse_fail_on_never(void **state)
 }
 
 struct bad_case {
-	char		*argv[4];
+	char		*argv[5];
 	const char	*message;
 };
 
@@ -189,6 +193,29 @@ static const struct bad_case bad_cases[] = {
 	    "--color: expected auto, always or never, got \"yes\"" },
 	{ { "credaudit", "--color", NULL },
 	    "option --color needs an argument" },
+	/* Names are checked here too, so that each gets the usage line. */
+	{ { "credaudit", "-f", "xml", NULL },
+	    "--format: expected one of table, csv, json, ndjson, script, "
+	    "html, asff, ocsf, got \"xml\"" },
+	{ { "credaudit", "--inventory", "-f", "asff", NULL },
+	    "--inventory does not apply to --format asff" },
+	{ { "credaudit", "--benchmark", "nist", NULL },
+	    "--benchmark: expected cis, cis-3.0, cis-4.0.1, cis-5.0, cis-6.0, "
+	    "cis-7.0 or fsbp, got \"nist\"" },
+	{ { "credaudit", "--threshold", "unused-pasword=30", NULL },
+	    "--threshold: unknown rule \"unused-pasword\"" },
+	{ { "credaudit", "--threshold", "root-no-mfa=30", NULL },
+	    "--threshold: rule root-no-mfa has no threshold" },
+	{ { "credaudit", "--fail-on-new", "a.csv", NULL },
+	    "--fail-on-new needs --baseline" },
+	{ { "credaudit", "--inventory", "--baseline", "b.json", NULL },
+	    "--baseline does not apply to --inventory" },
+	{ { "credaudit", "--f", "json", NULL },
+	    "option --f is ambiguous: --fail-on --fail-on-new --format" },
+	{ { "credaudit", "--fail=high", NULL },
+	    "option --fail is ambiguous: --fail-on --fail-on-new" },
+	{ { "credaudit", "--formats=json", NULL },
+	    "unknown option --formats=json" },
 };
 
 static void
@@ -201,7 +228,7 @@ test_cli_parse_rejects_bad_arguments(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
-		char	*argv[4];
+		char	*argv[5];
 
 		memcpy(argv, bad_cases[i].argv, sizeof(argv));
 		for (argc = 0; argv[argc] != NULL; argc++)
@@ -262,6 +289,61 @@ test_cli_help_lists_every_option_and_rule(void **state)
 	free(buf);
 }
 
+/* A format that needs a region and has none is a usage error too. */
+static void
+test_cli_parse_region_required(void **state)
+{
+	char		*argv[] = { "credaudit", "-f", "asff", "a.csv", NULL };
+	struct options	 opt;
+	char		 err[256];
+
+	(void)state;
+	assert_int_equal(unsetenv("AWS_REGION"), 0);
+	assert_int_equal(unsetenv("AWS_DEFAULT_REGION"), 0);
+	assert_int_equal(parse(ARGC(argv), argv, &opt, err), -1);
+	assert_string_equal(err, "--format asff needs a region: give --region "
+	    "or set AWS_REGION");
+	assert_int_equal(setenv("AWS_DEFAULT_REGION", "eu-west-1", 1), 0);
+	assert_int_equal(parse(ARGC(argv), argv, &opt, err), 0);
+	assert_int_equal(unsetenv("AWS_DEFAULT_REGION"), 0);
+}
+
+/* Every line of s is at most 80 columns wide (all of it is ASCII). */
+static void
+assert_fits_80(const char *s)
+{
+	const char	*nl;
+
+	for (; *s != '\0'; s = nl + 1) {
+		assert_non_null(nl = strchr(s, '\n'));
+		if (nl - s > 80)
+			fail_msg("%d columns: %.*s", (int)(nl - s),
+			    (int)(nl - s), s);
+	}
+}
+
+static void
+test_cli_help_and_usage_fit_80_columns(void **state)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	(void)state;
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(cli_help(fp), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_fits_80(buf);
+	free(buf);
+	buf = NULL;
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(cli_usage(fp), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_fits_80(buf);
+	assert_int_equal(strncmp(buf, "usage: credaudit ", 17), 0);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -274,6 +356,8 @@ main(void)
 		cmocka_unit_test(test_cli_parse_rejects_bad_arguments),
 		cmocka_unit_test(test_cli_region_names),
 		cmocka_unit_test(test_cli_help_lists_every_option_and_rule),
+		cmocka_unit_test(test_cli_help_and_usage_fit_80_columns),
+		cmocka_unit_test(test_cli_parse_region_required),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
