@@ -88,6 +88,7 @@ struct loader {
 	long			 quote_line;	/* where an open quote began */
 	unsigned long		 fields_seen;
 	bool			 piece_nul;	/* the piece being parsed */
+	bool			 after_cr;	/* the last chunk ended in CR */
 	bool			 have_header;
 	size_t			 ncols;
 	int			 colmap[REPORT_MAX_COLUMNS];

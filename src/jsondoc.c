@@ -20,15 +20,16 @@ jsondoc_is_space(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
-/* 1-based line of the byte at off. */
+/* 1-based line of the byte at off; LF, CRLF and a lone CR end a line. */
 static unsigned long
-jsondoc_line(const char *text, size_t off)
+jsondoc_line(const char *text, size_t len, size_t off)
 {
 	unsigned long	 line = 1;
 	size_t		 i;
 
 	for (i = 0; i < off; i++)
-		if (text[i] == '\n')
+		if (text[i] == '\n' || (text[i] == '\r' &&
+		    (i + 1 == len || text[i + 1] != '\n')))
 			line++;
 	return line;
 }
@@ -58,7 +59,7 @@ jsondoc_parse(const char *text, size_t len, unsigned long *bad_line)
 	if (end == NULL || end < text || end > text + len)
 		end = text;
 	if (bad_line != NULL)
-		*bad_line = jsondoc_line(text, (size_t)(end - text));
+		*bad_line = jsondoc_line(text, len, (size_t)(end - text));
 	return NULL;
 }
 

@@ -260,22 +260,58 @@ loader_parse(struct loader *ld, const char *s, size_t len)
 }
 
 /*
- * Feed bytes to libcsv, split at newlines so that the line count is
- * exact.  A newline inside a quoted field leaves libcsv in a quoted
- * field; any other newline ends the row, so the next row starts on the
- * next line.
+ * The end of the line that starts at buf: the first CR or LF, or NULL
+ * when the len bytes hold neither.  *cr and *lf cache where the next of
+ * each lies (NULL: none in the rest of the chunk), so that a file with
+ * only one kind is scanned once, not once per line for the other.
+ */
+static const char *
+line_end(const char *buf, size_t len, const char **cr, const char **lf)
+{
+	if (*cr != NULL && *cr < buf)
+		*cr = memchr(buf, '\r', len);
+	if (*lf != NULL && *lf < buf)
+		*lf = memchr(buf, '\n', len);
+	if (*cr == NULL)
+		return *lf;
+	if (*lf == NULL)
+		return *cr;
+	return *cr < *lf ? *cr : *lf;
+}
+
+/*
+ * Feed bytes to libcsv, split at line ends so that the line count is
+ * exact.  LF, CRLF and a lone CR (a spreadsheet's "CSV (Macintosh)")
+ * each end one line, also when a CRLF is split between two chunks.  A
+ * line end inside a quoted field leaves libcsv in a quoted field; any
+ * other ends the row, so the next row starts on the next line.
  */
 static void
 loader_feed(struct loader *ld, const char *buf, size_t len)
 {
-	const char	*nl;
+	const char	*end, *cr, *lf;
 	size_t		 n;
 
+	/* The LF of a CRLF whose CR ended the last chunk: no new line. */
+	if (ld->after_cr && len > 0 && buf[0] == '\n') {
+		loader_parse(ld, buf, 1);
+		buf++;
+		len--;
+	}
+	ld->after_cr = false;
+	cr = memchr(buf, '\r', len);
+	lf = memchr(buf, '\n', len);
 	while (len > 0 && ld->rc == 0) {
-		nl = memchr(buf, '\n', len);
-		n = nl != NULL ? (size_t)(nl - buf) + 1 : len;
+		end = line_end(buf, len, &cr, &lf);
+		n = end != NULL ? (size_t)(end - buf) + 1 : len;
+		if (end != NULL && *end == '\r') {
+			if (n < len && buf[n] == '\n')
+				n++;
+			else if (n == len)
+				ld->after_cr = true;
+		}
 		loader_parse(ld, buf, n);
-		if (nl != NULL) {
+		if (end != NULL) {
 			ld->line++;
 			if (!ld->csv.quoted)
 				ld->row_line = ld->line;

@@ -266,6 +266,8 @@ static const struct {
 	{ "{'days\\u0000': 5}", "$: a key holds a NUL character (\\u0000)" },
 	{ "", "not valid JSON near line 1" },
 	{ "{\n  'days': 90,\n  oops\n}", "not valid JSON near line 3" },
+	{ "{\r  'days': 90,\r  oops\r}", "not valid JSON near line 3" },
+	{ "{\r\n  'days': 90,\r\n  oops\r\n}", "not valid JSON near line 3" },
 	{ "{}\n\nx", "not valid JSON near line 3" },
 	{ "{} {}", "not valid JSON near line 1" },
 	{ "{'suppressions': [{'user': 'a', 'reason': 'bad \xff byte'}]}",

@@ -530,7 +530,7 @@ static void
 test_load_variants_identical(void **state)
 {
 	static const char *variants[] = {
-		"crlf.csv", "bom.csv", "quoted.csv", "upper.csv",
+		"crlf.csv", "cr.csv", "bom.csv", "quoted.csv", "upper.csv",
 		"reordered.csv", "extra.csv", "zulu.csv", "nonl.csv",
 		"kitchen.csv", "wrapper.json",
 	};
@@ -1012,22 +1012,23 @@ test_load_field_limit(void **state)
  * numbers stay exact throughout.
  */
 static char *
-many_rows(size_t *len)
+many_rows_eol(size_t *len, const char *eol)
 {
 	size_t	 cap = 256 * 1024, i;
 	char	*buf = malloc(cap), name[8];
 	int	 n;
 
 	assert_non_null(buf);
-	*len = strlen(strcpy(buf, HEADER));
+	*len = (size_t)snprintf(buf, cap, "%s%s", HEADER0, eol);
 	for (i = 0; i < 800; i++) {
 		snprintf(name, sizeof(name), "u%04zu", i);
 		n = snprintf(buf + *len, cap - *len, "%s,arn:aws:iam::"
 		    "123456789012:user/%s,2016-08-30T17:37:35+00:00,true,"
 		    "N/A,N/A,N/A,false,true,2016-10-11T15:27:35+00:00,"
-		    "2016-10-12T15:27:35+00:00,%s,s3,false,N/A,N/A,N/A,N/A,"
-		    "false,N/A,false,N/A\n", i == 300 ? "" : name, name,
-		    i == 200 ? "\"us-\neast-1\"" : "us-east-1");
+		    "2016-10-12T15:27:35+00:00,%s%s%s,s3,false,N/A,N/A,N/A,N/A,"
+		    "false,N/A,false,N/A%s", i == 300 ? "" : name, name,
+		    i == 200 ? "\"us-" : "us-east-1", i == 200 ? eol : "",
+		    i == 200 ? "east-1\"" : "", eol);
 		assert_true(n > 0 && (size_t)n < cap - *len);
 		*len += (size_t)n;
 	}
@@ -1035,16 +1036,22 @@ many_rows(size_t *len)
 	return buf;
 }
 
+static char *
+many_rows(size_t *len)
+{
+	return many_rows_eol(len, "\n");
+}
+
+/* Check what test_load_lines_across_chunks expects of many_rows. */
 static void
-test_load_lines_across_chunks(void **state)
+check_many_rows(const char *buf, size_t len, const char *eol)
 {
 	struct report_stats	 st;
 	struct capture		*c;
-	size_t			 len;
-	char			*buf = many_rows(&len);
+	char			 region[16];
 	int			 stream;
 
-	(void)state;
+	snprintf(region, sizeof(region), "us-%seast-1", eol);
 	for (stream = 0; stream < 2; stream++) {
 		c = capture_new();
 		c->skip = 199;
@@ -1058,13 +1065,56 @@ test_load_lines_across_chunks(void **state)
 		assert_int_equal(c->rec[0].line, 201);
 		assert_string_equal(c->rec[1].user, "u0200");
 		assert_int_equal(c->rec[1].line, 202);
-		assert_string_equal(c->rec[1].key[0].region, "us-\neast-1");
+		assert_string_equal(c->rec[1].key[0].region, region);
 		assert_string_equal(c->rec[2].user, "u0201");
 		assert_int_equal(c->rec[2].line, 204);
 		assert_string_equal(c->rec[31].user, "u0230");
 		assert_int_equal(c->rec[31].line, 233);
 		free(c);
 	}
+}
+
+static void
+test_load_lines_across_chunks(void **state)
+{
+	size_t	 len;
+	char	*buf = many_rows(&len);
+
+	(void)state;
+	check_many_rows(buf, len, "\n");
+	free(buf);
+}
+
+/*
+ * A lone CR ends a line as LF does ("CSV (Macintosh)"), and a CRLF is
+ * one line end also when its CR is the last byte of a chunk.
+ */
+static void
+test_load_lines_cr_and_split_crlf(void **state)
+{
+	size_t	 len, cr, pad;
+	char	*buf, *p;
+
+	(void)state;
+	buf = many_rows_eol(&len, "\r");
+	check_many_rows(buf, len, "\r");
+	free(buf);
+
+	/* Pad the first row's service so that a CR is byte 65535. */
+	buf = many_rows_eol(&len, "\r\n");
+	for (cr = 65535; buf[cr] != '\r'; cr--)
+		continue;
+	pad = 65535 - cr;
+	p = strstr(buf, ",s3,");
+	assert_non_null(p);
+	p += 3;
+	assert_true(len + pad < 256 * 1024);
+	memmove(p + pad, p, len - (size_t)(p - buf));
+	memset(p, ' ', pad);
+	len += pad;
+	assert_int_equal(buf[65535], '\r');
+	assert_int_equal(buf[65536], '\n');
+	check_many_rows(buf, len, "\r\n");
 	free(buf);
 }
 
@@ -1136,6 +1186,7 @@ main(void)
 		cmocka_unit_test(test_load_too_many_columns),
 		cmocka_unit_test(test_load_field_limit),
 		cmocka_unit_test(test_load_lines_across_chunks),
+		cmocka_unit_test(test_load_lines_cr_and_split_crlf),
 		cmocka_unit_test(test_load_giant_line_not_buffered),
 		cmocka_unit_test(test_load_json_whitespace_and_bom),
 	};
