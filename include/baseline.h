@@ -1,10 +1,12 @@
 /*
- * Baselines: last run's --format json document, to tell new findings from
- * existing ones and to list the ones that went away.
+ * Baselines: last run's --format json document or --format ndjson
+ * stream, to tell new findings from existing ones and to list the ones
+ * that went away.
  *
- * The whole baseline is held in memory (it is a list of findings, not a
- * report); ids are looked up through a hash table so each lookup costs
- * the same however large the baseline is.
+ * The file is read a value at a time and never held whole; of each
+ * finding only its id and the fields a resolved finding shows are kept.
+ * Ids are looked up through a hash table so each lookup costs the same
+ * however large the baseline is.
  */
 #ifndef CREDAUDIT_BASELINE_H
 #define CREDAUDIT_BASELINE_H
@@ -34,10 +36,10 @@ struct resolved_finding {
 };
 
 /*
- * Read the credaudit JSON document at path.  Returns NULL after
- * reporting "PATH: error: what is wrong" to d when it cannot be read or
- * is not a credaudit document.  The caller frees the result with
- * baseline_free.
+ * Read the credaudit JSON document or NDJSON findings at path.  Returns
+ * NULL after reporting "PATH: error: what is wrong" to d when it cannot
+ * be read, is not a credaudit document, or memory ran out ("out of
+ * memory").  The caller frees the result with baseline_free.
  */
 struct baseline	*baseline_load(const char *path, struct diag *d);
 /* The same for a document in memory. */
@@ -53,7 +55,8 @@ enum finding_status baseline_mark(struct baseline *b, const char *id);
 
 /*
  * The baseline's findings whose ids were never marked, in the baseline's
- * order.  The array and its strings belong to b.
+ * order, or NULL when memory ran out.  The array and its strings belong
+ * to b; the array lives until the next call or baseline_free.
  */
 const struct resolved_finding *baseline_resolved(struct baseline *b,
 		    size_t *n);

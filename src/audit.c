@@ -396,9 +396,11 @@ audit_end(struct audit *a)
 
 	a->sum.inputs = a->inputs;
 	a->sum.ninputs = n;
-	if (a->baseline != NULL)
-		a->sum.resolved = baseline_resolved(a->baseline,
-		    &a->sum.nresolved);
+	if (a->baseline != NULL && (a->sum.resolved =
+	    baseline_resolved(a->baseline, &a->sum.nresolved)) == NULL) {
+		audit_error(a, "out of memory");
+		return;
+	}
 	if (!a->of.failed && output_end(a->ops, a->out, &a->sum) == -1)
 		outfile_failed(&a->of);
 }
