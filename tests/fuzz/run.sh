@@ -16,7 +16,7 @@ seconds=${1:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 build=${2:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 shift 2
 [ $# -eq 0 ] && set -- fuzz_report fuzz_timeparse fuzz_config fuzz_awsjson \
-    fuzz_jsonw
+    fuzz_jsonw fuzz_baseline
 
 here=$(cd "$(dirname "$0")" && pwd)
 testdata=$(cd "$here/../../testdata" && pwd)
@@ -89,6 +89,12 @@ seed_corpus() {
 		seed_files "$dir" "$testdata"/credential_report.csv \
 		    "$testdata"/hostile/*.csv
 		;;
+	fuzz_baseline)
+		seed_files "$dir" "$testdata"/baseline/* \
+		    "$testdata"/cases/sample-json/expected.out \
+		    "$testdata"/cases/sample-ndjson/expected.out \
+		    "$testdata"/cases/baseline-json/expected.out
+		;;
 	esac
 	seed_files "$dir" "$here"/seeds/"${1#fuzz_}"/*
 	echo "$dir"
@@ -101,6 +107,7 @@ max_len() {
 	fuzz_timeparse)	echo 64 ;;
 	fuzz_config)	echo 16384 ;;
 	fuzz_jsonw)	echo 70000 ;;	# output past a 64 KiB block or two
+	fuzz_baseline)	echo 65536 ;;
 	esac
 }
 
@@ -108,7 +115,8 @@ dict_for() {
 	case $1 in
 	fuzz_report|fuzz_awsjson)	echo "-dict=$here/report.dict" ;;
 	fuzz_timeparse)	echo "-dict=$here/timeparse.dict" ;;
-	fuzz_config)	[ -f "$here/config.dict" ] && echo "-dict=$here/config.dict" ;;
+	fuzz_config|fuzz_baseline)
+		[ -f "$here/config.dict" ] && echo "-dict=$here/config.dict" ;;
 	fuzz_jsonw)	echo "-dict=$here/jsonw.dict" ;;
 	esac
 }
