@@ -75,6 +75,8 @@ struct run_summary {
 	struct finding_counts	 counts;	/* the records' counts, added */
 	const struct input_info	*inputs;
 	size_t			 ninputs;
+	unsigned long		 rows_rejected;	/* in all inputs */
+	size_t			 inputs_failed;	/* not read to their end */
 	const struct resolved_finding *resolved;	/* with a baseline */
 	size_t			 nresolved;
 };

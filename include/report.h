@@ -24,6 +24,7 @@
 #ifndef CREDAUDIT_REPORT_H
 #define CREDAUDIT_REPORT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,8 @@
 
 #include "diag.h"
 
+/* Room for the message of an input that failed, in its stats. */
+#define REPORT_ERROR_MAX	192
 /* IAM's limit on user names; a longer one is rejected. */
 #define REPORT_MAX_USER		64
 /* Longest field the loader will buffer; a longer one ends the file. */
@@ -104,8 +107,21 @@ struct report_stats {
 	unsigned long	 users;		/* rows delivered to the callback */
 	unsigned long	 rows_rejected;
 	unsigned long	 duplicates;
+	bool		 has_root;	/* a <root_account> row was accepted */
 	bool		 failed;	/* the file as a whole could not be read */
+	/* Why it failed, as the outputs show it ("line 7: ..."); "" if not. */
+	char		 error[REPORT_ERROR_MAX];
 };
+
+/*
+ * Mark the input failed and keep why: fmt and its arguments, after
+ * "line N: " when line > 0, escaped like a diagnostic.  The first reason
+ * stays; a file ends at its first fatal error anyway.
+ */
+void	report_stats_fail(struct report_stats *st, long line, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+void	report_stats_vfail(struct report_stats *st, long line,
+	    const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
 /*
  * Called once per accepted row.  Return 0 to go on, non-zero to stop

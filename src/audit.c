@@ -123,6 +123,9 @@ audit_input_begin(void *ctx, const struct report_stats *st)
 			    "--as-of generated: the input has no "
 			    "GeneratedTime (only the aws-cli JSON carries "
 			    "one); not audited");
+			/* Not audited is not read: the summaries say so. */
+			report_stats_fail(&in->stats, 0, "--as-of generated: "
+			    "the input has no GeneratedTime; not audited");
 			return 1;
 		}
 		a->policy.as_of = st->generated_time;
@@ -143,6 +146,9 @@ audit_input_begin(void *ctx, const struct report_stats *st)
 		    "%s, %lld hours before the as-of time %s, is older than "
 		    "--max-report-age %ld; not audited", gen,
 		    (long long)in->report_age_hours, when,
+		    a->opt->max_report_age);
+		report_stats_fail(&in->stats, 0, "report generated %s, older "
+		    "than --max-report-age %ld; not audited", gen,
 		    a->opt->max_report_age);
 		return 1;
 	}
@@ -189,6 +195,42 @@ audit_warn_repeated_account(struct audit *a, size_t i)
 		}
 }
 
+/*
+ * A report read to its end without a <root_account> row: the root rules
+ * had nothing to look at, which is not the same as root being fine.
+ * Said only when this run evaluates a root rule at all.
+ */
+static void
+audit_warn_no_root(struct audit *a, const struct input_info *in)
+{
+	const struct policy	*pol = &a->policy;
+	char			 rules[160] = "";
+	size_t			 len = 0;
+	int			 i;
+
+	if (in->stats.failed || in->stats.has_root)
+		return;
+	for (i = 0; i < RULE_COUNT; i++) {
+		if (!rules_table[i].root || !pol->enabled[i] ||
+		    pol->severity[i] < pol->min_severity)
+			continue;
+		if (len < sizeof(rules))
+			len += (size_t)snprintf(rules + len,
+			    sizeof(rules) - len, "%s%s", len > 0 ? ", " : "",
+			    rules_table[i].id);
+	}
+	if (len == 0)
+		return;
+	if (in->stats.account[0] != '\0')
+		diag_report(a->diag, DIAG_WARNING, in->path, 0, "no "
+		    "<root_account> row: the root rules (%s) could not be "
+		    "evaluated for account %s", rules, in->stats.account);
+	else
+		diag_report(a->diag, DIAG_WARNING, in->path, 0, "no "
+		    "<root_account> row: the root rules (%s) could not be "
+		    "evaluated", rules);
+}
+
 /* Audit one input; its stats land in a->inputs[i]. */
 static void
 audit_input(struct audit *a, size_t i, const char *name)
@@ -205,13 +247,15 @@ audit_input(struct audit *a, size_t i, const char *name)
 	if ((fp = is_stdin ? stdin : fopen(name, "rb")) == NULL) {
 		diag_report(a->diag, DIAG_ERROR, in->path, 0, "cannot open: %s",
 		    strerror(errno));
-		in->stats.failed = true;
+		report_stats_fail(&in->stats, 0, "cannot open: %s",
+		    strerror(errno));
 		return;
 	}
 	report_load(in->path, fp, &sink, &in->stats);
 	if (!is_stdin)
 		fclose(fp);
 	audit_warn_future(a, in->path);
+	audit_warn_no_root(a, in);
 	audit_warn_repeated_account(a, i);
 	if (in->stats.mixed_accounts)
 		diag_report(a->diag, DIAG_WARNING, in->path, 0, "rows from "
@@ -392,10 +436,15 @@ audit_begin(struct audit *a)
 static void
 audit_end(struct audit *a)
 {
-	size_t	 n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
+	size_t	 i, n = a->opt->nfiles > 0 ? (size_t)a->opt->nfiles : 1;
 
 	a->sum.inputs = a->inputs;
 	a->sum.ninputs = n;
+	for (i = 0; i < n; i++) {
+		a->sum.rows_rejected += a->inputs[i].stats.rows_rejected;
+		if (a->inputs[i].stats.failed)
+			a->sum.inputs_failed++;
+	}
 	if (a->baseline != NULL && (a->sum.resolved =
 	    baseline_resolved(a->baseline, &a->sum.nresolved)) == NULL) {
 		audit_error(a, "out of memory");

@@ -41,6 +41,9 @@ wrap_fatal(struct wrap *w, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vreport(w->diag, DIAG_ERROR, w->path, 0, fmt, ap);
 	va_end(ap);
+	va_start(ap, fmt);
+	report_stats_vfail(w->stats, 0, fmt, ap);
+	va_end(ap);
 }
 
 static int

@@ -575,7 +575,10 @@ out_json_add_input(cJSON *arr, const struct input_info *in)
 	    in->report_age_hours) == NULL ||
 	    out_json_add_number(o, "users", true, st->users) == NULL ||
 	    out_json_add_number(o, "rows_rejected", true, st->rows_rejected) ==
-	    NULL)
+	    NULL ||
+	    out_json_add(o, "root", cJSON_CreateBool(st->has_root)) == NULL ||
+	    out_json_add_ref_or_null(o, "error", st->failed ? st->error :
+	    NULL) == NULL)
 		return -1;
 	return 0;
 }

@@ -705,6 +705,14 @@ out_table_put_summary(struct output *out, const struct run_summary *s)
 		    out_table_plural(s->users), sev[SEV_CRITICAL],
 		    sev[SEV_HIGH], sev[SEV_MEDIUM], sev[SEV_LOW],
 		    c->suppressed);
+	/* What could not be audited shows here, not only on stderr. */
+	if (n >= 0 && s->rows_rejected > 0)
+		n = fprintf(out->fp, "; %lu row%s rejected", s->rows_rejected,
+		    out_table_plural(s->rows_rejected));
+	if (n >= 0 && s->inputs_failed > 0)
+		n = fprintf(out->fp, "; %zu of %zu input%s failed",
+		    s->inputs_failed, s->ninputs,
+		    out_table_plural(s->ninputs));
 	if (n < 0 || fputc('\n', out->fp) == EOF)
 		return -1;
 	return 0;

@@ -55,6 +55,33 @@ is_blank(char c)
 
 /* Diagnostics. */
 
+void
+report_stats_vfail(struct report_stats *st, long line, const char *fmt,
+    va_list ap)
+{
+	char	 msg[REPORT_ERROR_MAX];
+	int	 n = 0;
+
+	if (!st->failed) {
+		if (line > 0)
+			n = snprintf(msg, sizeof(msg), "line %ld: ", line);
+		if (n >= 0 && (size_t)n < sizeof(msg))
+			vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+		utf8_display_escape(msg, st->error, sizeof(st->error));
+	}
+	st->failed = true;
+}
+
+void
+report_stats_fail(struct report_stats *st, long line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	report_stats_vfail(st, line, fmt, ap);
+	va_end(ap);
+}
+
 static void
 loader_fatal(struct loader *ld, long line, const char *fmt, ...)
 {
@@ -63,7 +90,9 @@ loader_fatal(struct loader *ld, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vreport(ld->sink->diag, DIAG_ERROR, ld->path, line, fmt, ap);
 	va_end(ap);
-	ld->stats->failed = true;
+	va_start(ap, fmt);
+	report_stats_vfail(ld->stats, line, fmt, ap);
+	va_end(ap);
 	ld->rc = -1;
 }
 
@@ -88,6 +117,8 @@ loader_accept(struct loader *ld, struct view *v, struct user_record *rec)
 		ld->stats->duplicates++;
 	}
 	ld->stats->users++;
+	if (rec->is_root)
+		ld->stats->has_root = true;
 	if (ld->sink->record != NULL)
 		ld->rc = ld->sink->record(ld->sink->ctx, rec);
 }
@@ -349,7 +380,7 @@ loader_open(const char *path, const struct report_sink *sink,
 	memset(stats, 0, sizeof(*stats));
 	if ((ld = calloc(1, sizeof(*ld))) == NULL) {
 		diag_report(sink->diag, DIAG_ERROR, path, 0, "out of memory");
-		stats->failed = true;
+		report_stats_fail(stats, 0, "out of memory");
 		return NULL;
 	}
 	ld->path = path;
@@ -393,7 +424,7 @@ loader_json(struct loader *ld, const char *buf, size_t len)
 	csv = awsjson_unwrap(ld->path, buf, len, ld->sink->diag, ld->stats,
 	    &csvlen);
 	if (csv == NULL) {
-		/* awsjson_unwrap said why. */
+		/* awsjson_unwrap said why, and marked the input failed. */
 		ld->stats->failed = true;
 		ld->rc = -1;
 		return;

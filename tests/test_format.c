@@ -738,6 +738,60 @@ test_table_colour(void **state)
 	}
 }
 
+/* Rejected rows and failed inputs are in the summary, not only on stderr. */
+static void
+test_table_summary_says_what_failed(void **state)
+{
+	static const struct {
+		unsigned long	 rejected;
+		size_t		 failed, inputs;
+		bool		 finding;
+		const char	*want;
+	} cases[] = {
+		{ 0, 1, 1, false, "no findings in 0 users; 1 of 1 input "
+		    "failed\n" },
+		{ 1, 0, 1, false, "no findings in 0 users; 1 row rejected\n" },
+		{ 3, 1, 2, true, "1 finding in 0 users: 0 critical, 0 high, "
+		    "0 medium, 1 low; 0 suppressed; 3 rows rejected; 1 of 2 "
+		    "inputs failed\n" },
+	};
+	struct input_info	 in[2];
+	struct fixture		 fx;
+	struct finding		 f;
+	char			*out;
+	const char		*p;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fixture_init(&fx);
+		memset(in, 0, sizeof(in));
+		in[0].path = "a.csv";
+		in[1].path = "b.csv";
+		fx.sum.users = 0;
+		fx.sum.rows_rejected = cases[i].rejected;
+		fx.sum.inputs_failed = cases[i].failed;
+		fx.sum.inputs = in;
+		fx.sum.ninputs = cases[i].inputs;
+		fixture_finding(&f, RULE_DORMANT_USER, &fx.bob,
+		    CRED_USER, -1, "idle");
+		out = run_findings(&fx, output_lookup("table"), &f,
+		    cases[i].finding ? 1 : 0);
+		/* The last line is the summary. */
+		p = out + strlen(out) - 1;
+		while (p > out && p[-1] != '\n')
+			p--;
+		assert_string_equal(p, cases[i].want);
+		free(out);
+	}
+	/* The inventory shares the summary. */
+	fixture_init(&fx);
+	fx.sum.inputs_failed = 1;
+	out = run_inventory(&fx, output_lookup("table"));
+	assert_non_null(strstr(out, "; 0 suppressed; 1 of 1 input failed\n"));
+	free(out);
+}
+
 static void
 test_table_no_findings(void **state)
 {
@@ -1064,10 +1118,63 @@ test_json_document_exact(void **state)
 	    ALICE_JSON "\n"
 	    "],\"inputs\":[{\"path\":\"r.csv\",\"account\":\"" ACCOUNT "\","
 	    "\"generated_time\":null,\"as_of\":\"2026-11-23T00:00:00Z\","
-	    "\"report_age_hours\":null,\"users\":1,\"rows_rejected\":0}],"
+	    "\"report_age_hours\":null,\"users\":1,\"rows_rejected\":0,"
+	    "\"root\":false,\"error\":null}],"
 	    "\"summary\":{\"users\":1,\"findings\":1,\"suppressed\":0,"
 	    "\"by_severity\":{\"critical\":0,\"high\":0,\"medium\":1,"
 	    "\"low\":0}," JSON_BY_RULE("1") "," JSON_BY_CONTROL("1") "}}\n");
+	free(out);
+}
+
+/*
+ * Each input says whether it had a root row and, when it could not be
+ * read to its end, why: a failed input is not an empty one.
+ */
+static void
+test_json_inputs_root_and_error(void **state)
+{
+	struct input_info	 in[2];
+	struct fixture		 fx;
+	char			*out;
+	const char		*p;
+
+	(void)state;
+	fixture_init(&fx);
+	memset(in, 0, sizeof(in));
+	in[0].path = "a.csv";
+	in[0].begun = true;
+	in[0].as_of = AS_OF;
+	strcpy(in[0].stats.account, ACCOUNT);
+	in[0].stats.users = 14;
+	in[0].stats.has_root = true;
+	in[1].path = "b.csv";
+	in[1].stats.users = 2;
+	in[1].stats.rows_rejected = 1;
+	in[1].stats.failed = true;
+	strcpy(in[1].stats.error, "line 7: unterminated quoted field");
+	fx.sum.inputs = in;
+	fx.sum.ninputs = 2;
+	out = run_findings(&fx, output_lookup("json"), NULL, 0);
+	p = strstr(out, "\"inputs\":[");
+	assert_non_null(p);
+	assert_int_equal(strncmp(p, "\"inputs\":["
+	    "{\"path\":\"a.csv\",\"account\":\"" ACCOUNT "\","
+	    "\"generated_time\":null,\"as_of\":\"2026-11-23T00:00:00Z\","
+	    "\"report_age_hours\":null,\"users\":14,\"rows_rejected\":0,"
+	    "\"root\":true,\"error\":null},"
+	    "{\"path\":\"b.csv\",\"account\":null,\"generated_time\":null,"
+	    "\"as_of\":null,\"report_age_hours\":null,"
+	    "\"users\":2,\"rows_rejected\":1,\"root\":false,"
+	    "\"error\":\"line 7: unterminated quoted field\"}],",
+	    strlen("\"inputs\":["
+	    "{\"path\":\"a.csv\",\"account\":\"" ACCOUNT "\","
+	    "\"generated_time\":null,\"as_of\":\"2026-11-23T00:00:00Z\","
+	    "\"report_age_hours\":null,\"users\":14,\"rows_rejected\":0,"
+	    "\"root\":true,\"error\":null},"
+	    "{\"path\":\"b.csv\",\"account\":null,\"generated_time\":null,"
+	    "\"as_of\":null,\"report_age_hours\":null,"
+	    "\"users\":2,\"rows_rejected\":1,\"root\":false,"
+	    "\"error\":\"line 7: unterminated quoted field\"}],")), 0);
 	free(out);
 }
 
@@ -1545,6 +1652,7 @@ main(void)
 		cmocka_unit_test(test_table_inventory_escapes_bidi_and_invisible),
 		cmocka_unit_test(test_table_colour),
 		cmocka_unit_test(test_table_no_findings),
+		cmocka_unit_test(test_table_summary_says_what_failed),
 		cmocka_unit_test(test_table_baseline),
 		cmocka_unit_test(test_table_several_accounts),
 		cmocka_unit_test(test_table_long_value_overflows),
@@ -1552,6 +1660,7 @@ main(void)
 		cmocka_unit_test(test_table_cut_keeps_escapes_whole),
 		cmocka_unit_test(test_table_inventory),
 		cmocka_unit_test(test_json_document_exact),
+		cmocka_unit_test(test_json_inputs_root_and_error),
 		cmocka_unit_test(test_json_no_findings),
 		cmocka_unit_test(test_format_report_age),
 		cmocka_unit_test(test_json_structure),
