@@ -413,7 +413,8 @@ audit_begin(struct audit *a)
 		info.baseline_has_as_of = baseline_as_of(a->baseline,
 		    &info.baseline_as_of);
 	}
-	if (outfile_open(&a->of, a->opt->output, a->diag) == -1)
+	if (outfile_open(&a->of, a->opt->output, a->opt->files,
+	    a->opt->nfiles, a->diag) == -1)
 		return -1;
 	info.version = CREDAUDIT_VERSION;
 	info.policy = &a->policy;

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Output behaviour that golden files cannot show: failed writes, a reader
-# that closes the pipe early, -o's atomic replacement, and that what the
+# that closes the pipe early, -o's atomic replacement (the mode kept, an
+# input refused, a descriptor's name written through, the temporary file
+# removed on a signal), and that what the
 # machine-readable formats write reads back (jq for JSON and NDJSON,
 # libcsv-compatible CSV through a strict RFC 4180 reader in awk).
 set -u
@@ -87,12 +89,106 @@ check "report at --max-report-age replaced" \
     "$(jq -r '.inputs[0].report_age_hours' "$work/report.json")" 24
 echo "last good report" >"$work/report.json"
 
-# A successful run replaces it, with the mode a shell redirection gives.
+# A successful run replaces it, keeping the mode of the file it replaces:
+# a report made private stays private, whatever the umask.
+chmod 600 "$work/report.json"
 # shellcheck disable=SC2086
-(umask 027; exec "$bin" $asof -f json -o "$work/report.json" "$sample")
+(umask 022; exec "$bin" $asof -f json -o "$work/report.json" "$sample")
 check "replace status" "$?" 1
 check "replaced" "$(jq -r .summary.findings "$work/report.json")" 20
-check "mode follows umask" "$(stat -c %a "$work/report.json")" 640
+check "mode kept" "$(stat -c %a "$work/report.json")" 600
+# A new file gets the mode a shell redirection gives.
+# shellcheck disable=SC2086
+(umask 027; exec "$bin" $asof -f json -o "$work/new.json" "$sample")
+check "new file status" "$?" 1
+check "new file mode follows umask" "$(stat -c %a "$work/new.json")" 640
+# Owner and group too, where the system allows (root may give them).
+if [ "$(id -u)" -eq 0 ] && chown 65534:65534 "$work/new.json" 2>/dev/null
+then
+	# shellcheck disable=SC2086
+	"$bin" $asof -f json -o "$work/new.json" "$sample"
+	check "owner kept" "$(stat -c %u:%g "$work/new.json")" 65534:65534
+fi
+
+# The output may not be one of the report inputs: replacing it would lose
+# the report.  Named as it is, through a link, or as standard input.
+cp "$sample" "$work/in.csv"
+ln -s in.csv "$work/in-link.csv"
+for out in "$work/in.csv" "$work/in-link.csv"; do
+	# shellcheck disable=SC2086
+	"$bin" $asof -f csv -o "$out" "$sample" "$work/in.csv" \
+	    >"$work/out" 2>"$work/err"
+	check "input as output status ($out)" "$?" 2
+	check "input as output message ($out)" "$(cat "$work/err")" \
+	    "credaudit: $out: error: is the report input $work/in.csv itself; nothing written"
+	check "input as output keeps it ($out)" \
+	    "$(cmp -s "$sample" "$work/in.csv" && echo same)" same
+done
+# SC2094: reading and writing one file is what is being refused.
+# shellcheck disable=SC2086,SC2094
+"$bin" $asof -f csv -o "$work/in.csv" <"$work/in.csv" >"$work/out" \
+    2>"$work/err"
+check "stdin as output status" "$?" 2
+check "stdin as output message" "$(cat "$work/err")" \
+    "credaudit: $work/in.csv: error: is the report input <stdin> itself; nothing written"
+check "stdin as output keeps it" \
+    "$(cmp -s "$sample" "$work/in.csv" && echo same)" same
+leftover=no
+for f in "$work"/in.csv.* "$work"/in-link.csv.*; do
+	[ -e "$f" ] && leftover=$f
+done
+check "input as output leaves no temporary" "$leftover" no
+
+# A name for standard output, itself or through a link, is written
+# through: no temporary file beside it, no rename over it, and what the
+# shell opened is neither replaced nor truncated.
+ln -s /proc/self/fd/1 "$work/stdout-link"
+for name in /proc/self/fd/1 /dev/fd/1 "$work/stdout-link"; do
+	echo "before" >"$work/through"
+	# shellcheck disable=SC2086
+	"$bin" $asof -f json -o "$name" "$sample" >>"$work/through" \
+	    2>"$work/err"
+	check "through $name status" "$?" 1
+	check "through $name kept what was there" \
+	    "$(head -n 1 "$work/through")" before
+	check "through $name wrote the audit" \
+	    "$(tail -n +2 "$work/through" | jq -r .summary.findings)" 20
+	check "through $name says nothing" "$(cat "$work/err")" ""
+done
+check "the link is still a link" \
+    "$(test -L "$work/stdout-link" && echo yes)" yes
+leftover=no
+for f in "$work"/stdout-link.*; do
+	[ -e "$f" ] && leftover=$f
+done
+check "no temporary beside the link" "$leftover" no
+
+# A signal during the run removes the temporary file, and the process
+# ends by that signal.  The input is a FIFO nobody writes to, so the run
+# waits, its temporary file made, until the signal comes.
+mkfifo "$work/fifo"
+for signal in TERM:15 HUP:1; do
+	sig=${signal%:*}
+	# shellcheck disable=SC2086
+	"$bin" $asof -f json -o "$work/sig.json" "$work/fifo" 2>/dev/null &
+	pid=$!
+	i=0
+	tmp=
+	while [ $i -lt 100 ] && [ -z "$tmp" ]; do
+		for f in "$work"/sig.json.*; do
+			[ -e "$f" ] && tmp=$f
+		done
+		[ -n "$tmp" ] || sleep 0.05
+		i=$((i + 1))
+	done
+	check "SIG$sig: temporary made" "$(test -n "$tmp" && echo yes)" yes
+	kill -"$sig" "$pid"
+	wait "$pid" 2>/dev/null
+	check "SIG$sig: ends by the signal" "$?" "$((128 + ${signal#*:}))"
+	check "SIG$sig: temporary removed" \
+	    "$(test -e "$tmp" && echo left || echo removed)" removed
+	check "SIG$sig: no output" "$(test -e "$work/sig.json" && echo yes)" ""
+done
 
 # A reader that closes the pipe early ends the run quietly.
 big=$work/big.csv
