@@ -17,6 +17,9 @@
  */
 size_t	utf8_seq(const unsigned char *s, size_t len);
 
+/* The code point of the n bytes at s, a sequence utf8_seq accepted. */
+unsigned	utf8_decode(const unsigned char *s, size_t n);
+
 /* Are the len bytes at s valid UTF-8 as a whole? */
 bool	utf8_valid(const char *s, size_t len);
 
@@ -49,7 +52,8 @@ size_t	utf8_repr(const char *s, size_t len, char *out);
  * shown as a \xNN escape: C0 controls, DEL, invalid UTF-8, the C1
  * controls, and the characters that reorder a line or hide in it (bidi
  * controls, zero-width and other invisible characters, line and
- * paragraph separators).  A NUL is a control.
+ * paragraph separators, noncharacters).  A NUL is a control.  Every
+ * format that shows report text to people decides by this.
  */
 size_t	utf8_display_seq(const unsigned char *s, size_t len);
 

@@ -119,7 +119,10 @@ utf8_repr(const char *s, size_t len, char *out)
  * isolates; zero-width spaces and joiners, invisible operators and the
  * deprecated format characters; line and paragraph separators; the
  * byte order mark used as a zero-width no-break space; fillers and
- * interlinear annotation marks that print as nothing; tag characters.
+ * interlinear annotation marks that print as nothing; tag characters;
+ * and the noncharacters (U+FDD0..U+FDEF and the last two code points of
+ * every plane), which are not text at all and show as whatever a font
+ * makes of them.
  */
 static const struct {
 	unsigned	 lo, hi;
@@ -135,14 +138,14 @@ static const struct {
 	{ 0x2028, 0x202e },	/* separators; embeddings, overrides */
 	{ 0x2060, 0x206f },	/* word joiner, invisible operators, isolates */
 	{ 0x3164, 0x3164 },	/* Hangul filler */
+	{ 0xfdd0, 0xfdef },	/* noncharacters */
 	{ 0xfeff, 0xfeff },	/* zero-width no-break space */
 	{ 0xffa0, 0xffa0 },	/* halfwidth Hangul filler */
 	{ 0xfff9, 0xfffb },	/* interlinear annotation */
 	{ 0xe0000, 0xe007f },	/* tags */
 };
 
-/* The code point of the valid sequence of n bytes at s. */
-static unsigned
+unsigned
 utf8_decode(const unsigned char *s, size_t n)
 {
 	static const unsigned char lead_mask[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
@@ -167,6 +170,8 @@ utf8_display_seq(const unsigned char *s, size_t len)
 	if ((n = utf8_seq(s, len)) == 0)
 		return 0;
 	cp = utf8_decode(s, n);
+	if ((cp & 0xfffe) == 0xfffe)	/* U+xxFFFE, U+xxFFFF */
+		return 0;
 	for (i = 0; i < sizeof(utf8_hidden) / sizeof(utf8_hidden[0]); i++)
 		if (cp >= utf8_hidden[i].lo && cp <= utf8_hidden[i].hi)
 			return 0;

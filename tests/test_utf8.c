@@ -121,6 +121,15 @@ static const struct seq_case display_cases[] = {
 	{ "\xef\xbf\xb9", 3, 0 },		/* U+FFF9 */
 	{ "\xf3\xa0\x80\x81", 4, 0 },		/* U+E0001 language tag */
 	{ "\xf3\xa0\x81\xbf", 4, 0 },		/* U+E007F cancel tag */
+	{ "\xef\xb7\x8f", 3, 3 },		/* U+FDCF, before them */
+	{ "\xef\xb7\x90", 3, 0 },		/* U+FDD0 noncharacter */
+	{ "\xef\xb7\xaf", 3, 0 },		/* U+FDEF noncharacter */
+	{ "\xef\xb7\xb0", 3, 3 },		/* U+FDF0, after them */
+	{ "\xef\xbf\xbd", 3, 3 },		/* U+FFFD replacement char */
+	{ "\xef\xbf\xbe", 3, 0 },		/* U+FFFE noncharacter */
+	{ "\xef\xbf\xbf", 3, 0 },		/* U+FFFF noncharacter */
+	{ "\xf0\x9f\xbf\xbe", 4, 0 },		/* U+1FFFE noncharacter */
+	{ "\xf4\x8f\xbf\xbf", 4, 0 },		/* U+10FFFF noncharacter */
 	{ "\xe2\x80\xae", 2, 0 },		/* RLO cut short */
 };
 
