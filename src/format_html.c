@@ -24,7 +24,8 @@
  * the five characters HTML gives meaning to become references, and what
  * would be invisible or would reorder the line (C0 and C1 controls, DEL,
  * invalid UTF-8, bidirectional controls, zero-width characters,
- * noncharacters) is shown as a visible \xNN or \uXXXX escape inside a
+ * noncharacters; utf8_display_seq decides, as for the table and the
+ * diagnostics) is shown as a visible \xNN or \uXXXX escape inside a
  * <bdi>, so a tampered user name stays inert text that reads as it is.
  */
 #include <stdbool.h>
@@ -208,53 +209,6 @@ static const char *const html_refs[128] = {
 	['\''] = "&#39;",
 };
 
-/*
- * Code points that render as nothing or move other text: shown as
- * \uXXXX instead.  C0 controls and DEL are caught byte by byte.
- */
-static const struct {
-	uint32_t	 lo, hi;
-} html_hidden[] = {
-	{ 0x0080, 0x009f },	/* C1 controls */
-	{ 0x00ad, 0x00ad },	/* soft hyphen */
-	{ 0x061c, 0x061c },	/* Arabic letter mark */
-	{ 0x180e, 0x180e },	/* Mongolian vowel separator */
-	{ 0x200b, 0x200f },	/* zero-width space, joiners, LRM, RLM */
-	{ 0x2028, 0x202e },	/* line and paragraph separators, embeddings,
-				   overrides */
-	{ 0x2060, 0x206f },	/* word joiner, invisible operators, isolates */
-	{ 0xfdd0, 0xfdef },	/* noncharacters */
-	{ 0xfeff, 0xfeff },	/* zero-width no-break space, BOM */
-	{ 0xfff9, 0xfffb },	/* interlinear annotation */
-};
-
-#define HTML_NHIDDEN	(sizeof(html_hidden) / sizeof(html_hidden[0]))
-
-static uint32_t
-out_html_decode(const unsigned char *s, size_t n)
-{
-	static const unsigned char	 lead[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
-	uint32_t			 cp = s[0] & lead[n];
-	size_t				 i;
-
-	for (i = 1; i < n; i++)
-		cp = cp << 6 | (s[i] & 0x3f);
-	return cp;
-}
-
-static bool
-out_html_is_hidden(uint32_t cp)
-{
-	size_t	 i;
-
-	if ((cp & 0xfffe) == 0xfffe)	/* U+xxFFFE, U+xxFFFF */
-		return true;
-	for (i = 0; i < HTML_NHIDDEN; i++)
-		if (cp >= html_hidden[i].lo && cp <= html_hidden[i].hi)
-			return true;
-	return false;
-}
-
 static void
 out_html_escape_hex(struct output *out, const char *prefix, uint32_t v,
     int digits)
@@ -271,43 +225,48 @@ out_html_escape_hex(struct output *out, const char *prefix, uint32_t v,
 	out_html_put(out, buf, (size_t)digits);
 }
 
-/* Runs of bytes that are plain ASCII text and need no reference. */
+/*
+ * Length of the run at s (len bytes) that goes on the page as it is:
+ * characters utf8_display_seq lets through and that have no reference.
+ */
 static size_t
-out_html_plain_run(const unsigned char *s)
+out_html_shown_run(const unsigned char *s, size_t len)
 {
-	const unsigned char	*p = s;
+	size_t	 run = 0, n;
 
-	while (*p >= 0x20 && *p < 0x7f && html_refs[*p] == NULL)
-		p++;
-	return (size_t)(p - s);
+	while (run < len && (s[run] >= 0x80 || html_refs[s[run]] == NULL) &&
+	    (n = utf8_display_seq(s + run, len - run)) > 0)
+		run += n;
+	return run;
 }
 
-/* s as HTML text (also safe inside a quoted attribute value). */
+/*
+ * s as HTML text (also safe inside a quoted attribute value).  What
+ * utf8_display_seq refuses is written as an escape: a valid character
+ * as \uXXXX, so a reader can look it up, any other byte as \xNN.
+ */
 static void
 out_html_text(struct output *out, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)(s != NULL ? s : "");
-	size_t			 n;
+	size_t			 len = strlen((const char *)p), n;
 	uint32_t		 cp;
 
-	while (*p != '\0') {
-		if ((n = out_html_plain_run(p)) > 0) {
+	while (len > 0) {
+		if ((n = out_html_shown_run(p, len)) > 0) {
 			out_html_put(out, (const char *)p, n);
-			p += n;
 		} else if (*p < 0x80 && html_refs[*p] != NULL) {
-			out_html_puts(out, html_refs[*p++]);
-		} else if (*p < 0x80) {
-			out_html_escape_hex(out, "\\x", *p++, 2);
-		} else if ((n = utf8_seq(p, strnlen((const char *)p, 4))) ==
-		    0) {
-			out_html_escape_hex(out, "\\x", *p++, 2);
-		} else if (out_html_is_hidden(cp = out_html_decode(p, n))) {
+			out_html_puts(out, html_refs[*p]);
+			n = 1;
+		} else if (*p >= 0x80 && (n = utf8_seq(p, len)) > 0) {
+			cp = utf8_decode(p, n);
 			out_html_escape_hex(out, "\\u", cp, cp > 0xffff ? 6 : 4);
-			p += n;
 		} else {
-			out_html_put(out, (const char *)p, n);
-			p += n;
+			out_html_escape_hex(out, "\\x", *p, 2);
+			n = 1;
 		}
+		p += n;
+		len -= n;
 	}
 }
 

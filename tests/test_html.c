@@ -205,6 +205,11 @@ test_html_escapes_hostile_values(void **state)
 		{ "c1\xc2\x85", "<bdi>c1\\u0085</bdi>" },
 		{ "zw\xe2\x80\x8bsp", "<bdi>zw\\u200Bsp</bdi>" },
 		{ "del\x7f", "<bdi>del\\x7F</bdi>" },
+		/* What utf8_display_seq hides, as for the table. */
+		{ "han\xe3\x85\xa4gul", "<bdi>han\\u3164gul</bdi>" },
+		{ "tag\xf3\xa0\x80\x81", "<bdi>tag\\u0E0001</bdi>" },
+		{ "non\xef\xbf\xbe", "<bdi>non\\uFFFE</bdi>" },
+		{ "\xef\xb7\x90x", "<bdi>\\uFDD0x</bdi>" },
 		{ "zo\xc3\xab \xe6\x9d\xb1", "<bdi>zo\xc3\xab \xe6\x9d\xb1</bdi>" },
 	};
 	struct fixture	 fx;
