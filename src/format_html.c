@@ -3,7 +3,7 @@
  * job mails.
  *
  * The page needs nothing from elsewhere: the style sheet is inline, the
- * two charts are SVG drawn here, there is no script, and a Content-
+ * two charts are inline SVG (svg.c), there is no script, and a Content-
  * Security-Policy meta element forbids loading or running anything, so
  * a value that escaped by mistake could still not fetch or execute.  It
  * reads the same with or without JavaScript and prints.
@@ -38,20 +38,12 @@
 #include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "svg.h"
 #include "timeparse.h"
 #include "utf8.h"
 
 #define HTML_CHUNK	(64 * 1024)	/* string storage */
 #define HTML_FLUSH	(64 * 1024)	/* page text held before a write */
-
-/* Chart geometry, in SVG user units (CSS pixels). */
-#define BAR_LABEL	210	/* rule names end here */
-#define BAR_MAX		250	/* longest bar */
-#define BAR_ROW		22
-#define HIST_COL	64
-#define HIST_HEIGHT	150
-#define HIST_TOP	20
-#define HIST_BOTTOM	40
 
 /* Histogram buckets by lower bound in days; the last is "unknown". */
 static const struct {
@@ -559,158 +551,71 @@ out_html_inputs(struct output *out, const struct run_summary *sum)
 	out_html_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
-/* A count scaled to a bar of at most max units; a count > 0 shows. */
-static int64_t
-out_html_scale(unsigned long n, unsigned long most, int64_t max)
+/* The page text as a sink for svg.c; a failure is kept in out->failed. */
+static int
+out_html_svg_put(void *ctx, const char *s, size_t len)
 {
-	int64_t	 w;
+	struct output	*out = ctx;
 
-	if (n == 0 || most == 0)
-		return 0;
-	w = (int64_t)((double)n * (double)max / (double)most + 0.5);
-	return w > 0 ? w : 1;
-}
-
-static void
-out_html_svg_open(struct output *out, const char *id, const char *title,
-    int64_t width, int64_t height)
-{
-	out_html_puts(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "role=\"img\" class=\"");
-	out_html_puts(out, id);
-	out_html_puts(out, "\" aria-label=\"");
-	out_html_puts(out, title);
-	out_html_puts(out, "\" width=\"");
-	out_html_int(out, width);
-	out_html_puts(out, "\" height=\"");
-	out_html_int(out, height);
-	out_html_puts(out, "\" viewBox=\"0 0 ");
-	out_html_int(out, width);
-	out_html_puts(out, " ");
-	out_html_int(out, height);
-	out_html_puts(out, "\"><title>");
-	out_html_puts(out, title);
-	out_html_puts(out, "</title>\n");
-}
-
-/* <text x y [anchor]>s</text>; s is ours, never from a report. */
-static void
-out_html_svg_text(struct output *out, int64_t x, int64_t y,
-    const char *anchor, const char *s)
-{
-	out_html_puts(out, "<text x=\"");
-	out_html_int(out, x);
-	out_html_puts(out, "\" y=\"");
-	out_html_int(out, y);
-	if (anchor != NULL) {
-		out_html_puts(out, "\" text-anchor=\"");
-		out_html_puts(out, anchor);
-	}
-	out_html_puts(out, "\">");
-	out_html_puts(out, s);
-	out_html_puts(out, "</text>\n");
-}
-
-static void
-out_html_svg_rect(struct output *out, const char *cls, int64_t x, int64_t y,
-    int64_t w, int64_t h)
-{
-	out_html_puts(out, "<rect class=\"");
-	out_html_puts(out, cls);
-	out_html_puts(out, "\" x=\"");
-	out_html_int(out, x);
-	out_html_puts(out, "\" y=\"");
-	out_html_int(out, y);
-	out_html_puts(out, "\" width=\"");
-	out_html_int(out, w);
-	out_html_puts(out, "\" height=\"");
-	out_html_int(out, h);
-	out_html_puts(out, "\"/>\n");
+	out_html_put(out, s, len);
+	return out->failed ? -1 : 0;
 }
 
 /* Horizontal bars, one per rule that has findings, in rule order. */
 static void
 out_html_chart_rules(struct output *out, const struct run_summary *sum)
 {
-	char		 cls[32], num[OUTPUT_INTSZ];
-	unsigned long	 most = 0;
-	int64_t		 y = 0, w;
-	size_t		 r, rows = 0;
+	const struct svg_sink	 sink = { out_html_svg_put, out };
+	struct svg_bar		 bars[RULE_COUNT];
+	char			 cls[RULE_COUNT][32];
+	size_t			 r, rows = 0;
 
-	for (r = 0; r < RULE_COUNT; r++) {
-		if (sum->counts.by_rule[r] > most)
-			most = sum->counts.by_rule[r];
-		rows += sum->counts.by_rule[r] > 0;
-	}
 	out_html_puts(out, "<figure>\n<figcaption>Findings by rule"
 	    "</figcaption>\n");
-	if (rows == 0) {
-		out_html_puts(out, "<p class=\"muted\">No findings.</p>\n"
-		    "</figure>\n");
-		return;
-	}
-	out_html_svg_open(out, "chart-rules", "Findings by rule",
-	    BAR_LABEL + BAR_MAX + 60, (int64_t)rows * BAR_ROW + 4);
 	for (r = 0; r < RULE_COUNT; r++) {
 		if (sum->counts.by_rule[r] == 0)
 			continue;
-		w = out_html_scale(sum->counts.by_rule[r], most, BAR_MAX);
-		snprintf(cls, sizeof(cls), "bar-%s",
+		snprintf(cls[rows], sizeof(cls[rows]), "bar-%s",
 		    severity_name(out->info.policy->severity[r]));
-		out_html_svg_text(out, BAR_LABEL - 6, y + 15, "end",
-		    rules_table[r].id);
-		out_html_svg_rect(out, cls, BAR_LABEL, y + 3, w, BAR_ROW - 6);
-		output_format_int((int64_t)sum->counts.by_rule[r], num);
-		out_html_svg_text(out, BAR_LABEL + w + 6, y + 15, NULL, num);
-		y += BAR_ROW;
+		bars[rows].label = rules_table[r].id;
+		bars[rows].cls = cls[rows];
+		bars[rows++].n = sum->counts.by_rule[r];
 	}
-	out_html_puts(out, "</svg>\n</figure>\n");
+	if (rows == 0)
+		out_html_puts(out, "<p class=\"muted\">No findings.</p>\n");
+	else	/* A failure is in out->failed, which end() returns. */
+		(void)svg_hbars(&sink, "chart-rules", "Findings by rule", bars,
+		    rows);
+	out_html_puts(out, "</figure>\n");
 }
 
 /* Vertical bars, one per age bucket, the unknown ones last. */
 static void
 out_html_chart_ages(struct output *out)
 {
-	char		 num[OUTPUT_INTSZ];
-	unsigned long	 most = 0;
-	int64_t		 x, h, base = HIST_TOP + HIST_HEIGHT;
-	size_t		 i, n = HTML_NAGES + 1;
+	const struct svg_sink	 sink = { out_html_svg_put, out };
+	struct svg_bar		 bars[HTML_NAGES + 1];
+	unsigned long		 most = 0;
+	size_t			 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < HTML_NAGES + 1; i++) {
+		bars[i].label = i < HTML_NAGES ? html_ages[i].label : "unknown";
+		bars[i].cls = "bar-age";
+		bars[i].n = out->ages[i];
 		if (out->ages[i] > most)
 			most = out->ages[i];
+	}
 	out_html_puts(out, "<figure>\n<figcaption>");
 	out_html_puts(out, out->info.inventory ? "Age of passwords and access "
 	    "keys, in days since last use" : "Age of the credentials in the "
 	    "findings, in days");
 	out_html_puts(out, "</figcaption>\n");
-	if (most == 0) {
-		out_html_puts(out, "<p class=\"muted\">No credentials.</p>\n"
-		    "</figure>\n");
-		return;
-	}
-	out_html_svg_open(out, "chart-ages", "Credential ages",
-	    (int64_t)n * HIST_COL + 10, base + HIST_BOTTOM);
-	out_html_puts(out, "<line class=\"axis\" x1=\"0\" y1=\"");
-	out_html_int(out, base);
-	out_html_puts(out, "\" x2=\"");
-	out_html_int(out, (int64_t)n * HIST_COL + 10);
-	out_html_puts(out, "\" y2=\"");
-	out_html_int(out, base);
-	out_html_puts(out, "\"/>\n");
-	for (i = 0; i < n; i++) {
-		x = (int64_t)i * HIST_COL + 5;
-		h = out_html_scale(out->ages[i], most, HIST_HEIGHT);
-		if (h > 0)
-			out_html_svg_rect(out, "bar-age", x + 8, base - h,
-			    HIST_COL - 16, h);
-		output_format_int((int64_t)out->ages[i], num);
-		out_html_svg_text(out, x + HIST_COL / 2, base - h - 5,
-		    "middle", num);
-		out_html_svg_text(out, x + HIST_COL / 2, base + 16, "middle",
-		    i < HTML_NAGES ? html_ages[i].label : "unknown");
-	}
-	out_html_puts(out, "</svg>\n</figure>\n");
+	if (most == 0)
+		out_html_puts(out, "<p class=\"muted\">No credentials.</p>\n");
+	else	/* A failure is in out->failed, which end() returns. */
+		(void)svg_vbars(&sink, "chart-ages", "Credential ages", bars,
+		    HTML_NAGES + 1);
+	out_html_puts(out, "</figure>\n");
 }
 
 static void
