@@ -28,6 +28,7 @@
  * diagnostics) is shown as a visible \xNN or \uXXXX escape inside a
  * <bdi>, so a tampered user name stays inert text that reads as it is.
  */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,14 +36,15 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "html_style.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "strpool.h"
 #include "svg.h"
 #include "timeparse.h"
 #include "utf8.h"
 
-#define HTML_CHUNK	(64 * 1024)	/* string storage */
 #define HTML_FLUSH	(64 * 1024)	/* page text held before a write */
 
 /* Histogram buckets by lower bound in days; the last is "unknown". */
@@ -56,12 +58,6 @@ static const struct {
 
 #define HTML_NAGES	(sizeof(html_ages) / sizeof(html_ages[0]))
 #define HTML_UNKNOWN	HTML_NAGES
-
-struct html_chunk {
-	struct html_chunk	*next;
-	size_t			 used, size;
-	char			 data[];
-};
 
 struct html_finding {
 	const char	*account, *user, *credential, *message;
@@ -87,7 +83,7 @@ struct html_user {
 struct output {
 	FILE			*fp;
 	struct run_info		 info;
-	struct html_chunk	*chunks;
+	struct strpool		 strings;	/* of findings and users */
 	struct html_finding	*findings;
 	size_t			 nfindings, capfindings;
 	struct html_user	*users;
@@ -99,29 +95,6 @@ struct output {
 };
 
 /* --- storage --- */
-
-static const char *
-out_html_strdup(struct output *out, const char *s)
-{
-	struct html_chunk	*c = out->chunks;
-	size_t			 len, size;
-
-	if (s == NULL)
-		s = "";
-	len = strlen(s) + 1;
-	if (c == NULL || c->size - c->used < len) {
-		size = len > HTML_CHUNK ? len : HTML_CHUNK;
-		if ((c = malloc(sizeof(*c) + size)) == NULL)
-			return NULL;
-		c->next = out->chunks;
-		c->used = 0;
-		c->size = size;
-		out->chunks = c;
-	}
-	memcpy(c->data + c->used, s, len);
-	c->used += len;
-	return c->data + c->used - len;
-}
 
 /* arr, or a larger copy when it is full; NULL when out of memory. */
 static void *
@@ -193,6 +166,27 @@ out_html_int(struct output *out, int64_t n)
 
 	output_format_int(n, buf);
 	out_html_puts(out, buf);
+}
+
+/* The page text given, up to a NULL; none may come from a report. */
+static void
+out_html_cat(struct output *out, ...)
+{
+	const char	*s;
+	va_list		 ap;
+
+	va_start(ap, out);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		out_html_puts(out, s);
+	va_end(ap);
+}
+
+/* "1 day", "2 days": n and the noun, plural but for 1. */
+static void
+out_html_count(struct output *out, int64_t n, const char *noun)
+{
+	out_html_int(out, n);
+	out_html_cat(out, " ", noun, n == 1 ? "" : "s", NULL);
 }
 
 /* The characters HTML gives meaning to, as references. */
@@ -277,17 +271,8 @@ out_html_time(struct output *out, int64_t t)
 	char	 when[TIMESTAMP_BUFSZ];
 
 	timeparse_format(t, when);
-	out_html_puts(out, "<time datetime=\"");
-	out_html_puts(out, when);
-	out_html_puts(out, "\">");
-	out_html_puts(out, when);
-	out_html_puts(out, "</time>");
-}
-
-static const char *
-out_html_plural(unsigned long n)
-{
-	return n == 1 ? "" : "s";
+	out_html_cat(out, "<time datetime=\"", when, "\">", when, "</time>",
+	    NULL);
 }
 
 /* --- collecting --- */
@@ -309,6 +294,7 @@ out_html_count_age(struct output *out, bool has, int64_t days)
 static int
 out_html_finding(struct output *out, const struct finding *f)
 {
+	struct strpool		*sp = &out->strings;
 	struct html_finding	*h;
 
 	if (f->suppressed)
@@ -327,10 +313,10 @@ out_html_finding(struct output *out, const struct finding *f)
 	h->has_days = f->has_days;
 	h->days = f->days;
 	h->is_new = f->status == FINDING_STATUS_NEW;
-	if ((h->account = out_html_strdup(out, f->rec->account)) == NULL ||
-	    (h->user = out_html_strdup(out, f->rec->user)) == NULL ||
-	    (h->credential = out_html_strdup(out, f->credential)) == NULL ||
-	    (h->message = out_html_strdup(out, f->message)) == NULL)
+	if ((h->account = strpool_add(sp, f->rec->account)) == NULL ||
+	    (h->user = strpool_add(sp, f->rec->user)) == NULL ||
+	    (h->credential = strpool_add(sp, f->credential)) == NULL ||
+	    (h->message = strpool_add(sp, f->message)) == NULL)
 		return -1;
 	out_html_count_age(out, f->has_days, f->days);
 	out->nfindings++;
@@ -341,6 +327,7 @@ static int
 out_html_user(struct output *out, const struct inventory_row *row)
 {
 	const struct user_record	*rec = row->rec;
+	struct strpool			*sp = &out->strings;
 	struct html_user		*u;
 	int				 i;
 
@@ -366,8 +353,8 @@ out_html_user(struct output *out, const struct inventory_row *row)
 	u->findings = row->findings;
 	u->has_worst = row->has_worst;
 	u->worst = row->worst;
-	if ((u->account = out_html_strdup(out, rec->account)) == NULL ||
-	    (u->user = out_html_strdup(out, rec->user)) == NULL)
+	if ((u->account = strpool_add(sp, rec->account)) == NULL ||
+	    (u->user = strpool_add(sp, rec->user)) == NULL)
 		return -1;
 	out->nusers++;
 	return 0;
@@ -395,39 +382,6 @@ out_html_compare(const void *a, const void *b)
 
 /* --- the page --- */
 
-static const char html_style[] =
-"body{font:15px/1.4 system-ui,-apple-system,\"Segoe UI\",Roboto,"
-"\"Helvetica Neue\",Arial,sans-serif;color:#1a1a1a;background:#fff;"
-"margin:0 auto;padding:1.5em;max-width:72em}\n"
-"h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .5em;"
-"border-bottom:2px solid #ddd;padding-bottom:.2em}h3{font-size:1.05em;"
-"margin:1.2em 0 .4em}\n"
-"table{border-collapse:collapse;width:100%;margin:.4em 0 1em}\n"
-"th,td{text-align:left;vertical-align:top;padding:.3em .6em;"
-"border-bottom:1px solid #e3e3e3}th{background:#f4f4f4}\n"
-"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-"tr{page-break-inside:avoid;break-inside:avoid}\n"
-"code,.mono{font-family:ui-monospace,\"SFMono-Regular\",Menlo,Consolas,"
-"monospace;font-size:.92em}\n"
-".sev{font-weight:600;white-space:nowrap}.nowrap{white-space:nowrap}\n"
-".sev-critical{color:#a30d1d}.sev-high{color:#c2410c}"
-".sev-medium{color:#8a6100}.sev-low{color:#1d4ed8}\n"
-"ul.counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;"
-"gap:.6em}ul.counts li{border:1px solid #ccc;border-radius:4px;"
-"padding:.4em .9em;min-width:6em}ul.counts .n{display:block;"
-"font-size:1.6em;font-weight:700}\n"
-".new{font-weight:700;color:#a30d1d}.muted{color:#666}\n"
-"figure{margin:1em 0;display:inline-block;vertical-align:top;"
-"margin-right:2em}figcaption{font-weight:600;margin-bottom:.3em}\n"
-"svg text{font:12px system-ui,Arial,sans-serif;fill:#1a1a1a}\n"
-"svg .bar-critical{fill:#a30d1d}svg .bar-high{fill:#c2410c}"
-"svg .bar-medium{fill:#d69e00}svg .bar-low{fill:#1d4ed8}"
-"svg .bar-age{fill:#4b5563}svg .axis{stroke:#999;stroke-width:1}\n"
-"footer{margin-top:2em;color:#666;font-size:.9em}\n"
-"@media print{body{padding:0;max-width:none;font-size:11pt}"
-"h2{page-break-after:avoid;break-after:avoid}"
-"th{background:none}}\n";
-
 static void
 out_html_head(struct output *out)
 {
@@ -442,10 +396,8 @@ out_html_head(struct output *out)
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\""
 	    "credaudit ");
 	out_html_text(out, out->info.version);
-	out_html_puts(out, "\">\n<title>IAM credential audit, ");
-	out_html_puts(out, day);
-	out_html_puts(out, "</title>\n<style>\n");
-	out_html_puts(out, html_style);
+	out_html_cat(out, "\">\n<title>IAM credential audit, ", day,
+	    "</title>\n<style>\n", html_style, NULL);
 	out_html_puts(out, "</style>\n</head>\n<body>\n<header>\n"
 	    "<h1>IAM credential audit</h1>\n<p>As of ");
 	if (out->info.as_of_generated)
@@ -468,13 +420,9 @@ out_html_summary(struct output *out, const struct run_summary *sum)
 	int	 i;
 
 	out_html_puts(out, "<section id=\"summary\">\n<h2>Summary</h2>\n<p>");
-	out_html_int(out, (int64_t)sum->counts.findings);
-	out_html_puts(out, " finding");
-	out_html_puts(out, out_html_plural(sum->counts.findings));
+	out_html_count(out, (int64_t)sum->counts.findings, "finding");
 	out_html_puts(out, " in ");
-	out_html_int(out, (int64_t)sum->users);
-	out_html_puts(out, " user");
-	out_html_puts(out, out_html_plural(sum->users));
+	out_html_count(out, (int64_t)sum->users, "user");
 	if (sum->counts.suppressed > 0) {
 		out_html_puts(out, "; ");
 		out_html_int(out, (int64_t)sum->counts.suppressed);
@@ -482,13 +430,12 @@ out_html_summary(struct output *out, const struct run_summary *sum)
 	}
 	out_html_puts(out, ".</p>\n<ul class=\"counts\">\n");
 	for (i = SEV_COUNT - 1; i >= 0; i--) {
-		out_html_puts(out, "<li class=\"sev sev-");
-		out_html_puts(out, severity_name((enum severity)i));
-		out_html_puts(out, "\"><span class=\"n\">");
+		out_html_cat(out, "<li class=\"sev sev-",
+		    severity_name((enum severity)i), "\"><span class=\"n\">",
+		    NULL);
 		out_html_int(out, (int64_t)sum->counts.by_severity[i]);
-		out_html_puts(out, "</span>");
-		out_html_puts(out, severity_name((enum severity)i));
-		out_html_puts(out, "</li>\n");
+		out_html_cat(out, "</span>", severity_name((enum severity)i),
+		    "</li>\n", NULL);
 	}
 	out_html_puts(out, "</ul>\n");
 	if (out->info.baseline) {
@@ -501,11 +448,33 @@ out_html_summary(struct output *out, const struct run_summary *sum)
 	out_html_puts(out, "</section>\n");
 }
 
+/* The Generated and Age cells of an input. */
+static void
+out_html_input_age(struct output *out, const struct input_info *in)
+{
+	const struct report_stats	*st = &in->stats;
+	int64_t				 age;
+
+	if (!st->has_generated_time) {
+		out_html_puts(out, "<td><span class=\"muted\">not recorded</span>"
+		    "</td><td class=\"num\"><span class=\"muted\">unknown"
+		    "</span></td>");
+		return;
+	}
+	out_html_puts(out, "<td>");
+	out_html_time(out, st->generated_time);
+	out_html_puts(out, "</td><td class=\"num\">");
+	/* Each input's own as-of time: with --as-of generated they differ. */
+	age = timeparse_age_days(st->generated_time, in->begun ? in->as_of :
+	    out->info.policy->as_of);
+	out_html_count(out, age, "day");
+	out_html_puts(out, "</td>");
+}
+
 static void
 out_html_input(struct output *out, const struct input_info *in)
 {
 	const struct report_stats	*st = &in->stats;
-	int64_t				 age;
 
 	out_html_puts(out, "<tr><td class=\"mono\">");
 	out_html_value(out, in->path);
@@ -518,22 +487,9 @@ out_html_input(struct output *out, const struct input_info *in)
 	out_html_int(out, (int64_t)st->users);
 	out_html_puts(out, "</td><td class=\"num\">");
 	out_html_int(out, (int64_t)st->rows_rejected);
-	out_html_puts(out, "</td><td>");
-	if (!st->has_generated_time) {
-		out_html_puts(out, "<span class=\"muted\">not recorded</span>"
-		    "</td><td class=\"num\"><span class=\"muted\">unknown"
-		    "</span></td></tr>\n");
-		return;
-	}
-	out_html_time(out, st->generated_time);
-	out_html_puts(out, "</td><td class=\"num\">");
-	/* Each input's own as-of time: with --as-of generated they differ. */
-	age = timeparse_age_days(st->generated_time, in->begun ? in->as_of :
-	    out->info.policy->as_of);
-	out_html_int(out, age);
-	out_html_puts(out, " day");
-	out_html_puts(out, out_html_plural((unsigned long)age));
-	out_html_puts(out, "</td></tr>\n");
+	out_html_puts(out, "</td>");
+	out_html_input_age(out, in);
+	out_html_puts(out, "</tr>\n");
 }
 
 static void
@@ -630,11 +586,8 @@ out_html_charts(struct output *out, const struct run_summary *sum)
 static void
 out_html_severity_cell(struct output *out, enum severity sev)
 {
-	out_html_puts(out, "<td class=\"sev sev-");
-	out_html_puts(out, severity_name(sev));
-	out_html_puts(out, "\">");
-	out_html_puts(out, severity_name(sev));
-	out_html_puts(out, "</td>");
+	out_html_cat(out, "<td class=\"sev sev-", severity_name(sev), "\">",
+	    severity_name(sev), "</td>", NULL);
 }
 
 static void
@@ -660,9 +613,8 @@ out_html_finding_row(struct output *out, const struct html_finding *h,
 		out_html_puts(out, h->is_new ? "<td class=\"new\">new</td>" :
 		    "<td>existing</td>");
 	out_html_severity_cell(out, h->severity);
-	out_html_puts(out, "<td class=\"mono nowrap\">");
-	out_html_puts(out, rules_table[h->rule].id);
-	out_html_puts(out, "</td>");
+	out_html_cat(out, "<td class=\"mono nowrap\">", rules_table[h->rule].id,
+	    "</td>", NULL);
 	if (account) {
 		out_html_puts(out, "<td class=\"mono\">");
 		out_html_value(out, h->account);
@@ -760,9 +712,7 @@ out_html_account(struct output *out, size_t i, size_t end)
 	out_html_puts(out, "<h3>Account <span class=\"mono\">");
 	out_html_value(out, out->findings[i].account);
 	out_html_puts(out, "</span> (");
-	out_html_int(out, (int64_t)(end - i));
-	out_html_puts(out, " finding");
-	out_html_puts(out, out_html_plural(end - i));
+	out_html_count(out, (int64_t)(end - i), "finding");
 	out_html_puts(out, ")</h3>\n");
 	out_html_findings_head(out, false);
 	for (; i < end; i++)
@@ -795,13 +745,10 @@ static void
 out_html_state_cell(struct output *out, const char *state, bool has,
     int64_t days)
 {
-	out_html_puts(out, "<td>");
-	out_html_puts(out, state);
+	out_html_cat(out, "<td>", state, NULL);
 	if (has) {
 		out_html_puts(out, ", ");
-		out_html_int(out, days);
-		out_html_puts(out, " day");
-		out_html_puts(out, out_html_plural((unsigned long)days));
+		out_html_count(out, days, "day");
 	}
 	out_html_puts(out, "</td>");
 }
@@ -886,14 +833,9 @@ out_html_end(struct output *out, const struct run_summary *sum)
 static void
 out_html_free(struct output *out)
 {
-	struct html_chunk	*c, *next;
-
 	if (out == NULL)
 		return;
-	for (c = out->chunks; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
+	strpool_free(&out->strings);
 	free(out->findings);
 	free(out->users);
 	free(out->buf);
