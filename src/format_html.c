@@ -12,8 +12,10 @@
  * sorted, so a compact copy of each unsuppressed finding is kept (strings
  * in large chunks) and the page is written at end().  The sections, in
  * order: header (as-of time, baseline date), summary (counts by
- * severity), inputs (each report, its account, users, rejected rows, when
- * it was generated and how old it was at the as-of time), charts
+ * severity; rows rejected and inputs failed, as the table says them),
+ * inputs (each report, its account, users, rejected rows, when it was
+ * generated and how old it was at the as-of time, and below it why it
+ * failed or that it had no root row), charts
  * (findings by rule; ages of the credentials the findings name, or with
  * --inventory of every enabled password and existing key), then with a
  * baseline the new and the resolved findings, then the findings grouped
@@ -428,6 +430,19 @@ out_html_summary(struct output *out, const struct run_summary *sum)
 		out_html_int(out, (int64_t)sum->counts.suppressed);
 		out_html_puts(out, " suppressed, counted here and not listed");
 	}
+	/* What could not be audited, as the table's summary says it. */
+	if (sum->rows_rejected > 0) {
+		out_html_puts(out, "; ");
+		out_html_count(out, (int64_t)sum->rows_rejected, "row");
+		out_html_puts(out, " rejected");
+	}
+	if (sum->inputs_failed > 0) {
+		out_html_puts(out, "; ");
+		out_html_int(out, (int64_t)sum->inputs_failed);
+		out_html_puts(out, " of ");
+		out_html_count(out, (int64_t)sum->ninputs, "input");
+		out_html_puts(out, " failed");
+	}
 	out_html_puts(out, ".</p>\n<ul class=\"counts\">\n");
 	for (i = SEV_COUNT - 1; i >= 0; i--) {
 		out_html_cat(out, "<li class=\"sev sev-",
@@ -471,6 +486,24 @@ out_html_input_age(struct output *out, const struct input_info *in)
 	out_html_puts(out, "</td>");
 }
 
+/*
+ * What could not be audited in an input, in a row of its own below it
+ * as wide as the table: why it was not read to its end, or that it had
+ * no <root_account> row, so the root rules had nothing to look at.
+ */
+static void
+out_html_input_note(struct output *out, const struct report_stats *st)
+{
+	if (st->failed) {
+		out_html_puts(out, "<tr><td colspan=\"6\"><strong>Failed:"
+		    "</strong> ");
+		out_html_value(out, st->error);
+		out_html_puts(out, "</td></tr>\n");
+	} else if (!st->has_root)
+		out_html_puts(out, "<tr><td colspan=\"6\" class=\"muted\">No "
+		    "&lt;root_account&gt; row: root was not audited.</td></tr>\n");
+}
+
 static void
 out_html_input(struct output *out, const struct input_info *in)
 {
@@ -490,6 +523,7 @@ out_html_input(struct output *out, const struct input_info *in)
 	out_html_puts(out, "</td>");
 	out_html_input_age(out, in);
 	out_html_puts(out, "</tr>\n");
+	out_html_input_note(out, st);
 }
 
 static void

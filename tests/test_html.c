@@ -3,8 +3,9 @@
  * written into memory, and the page searched for what must and must not
  * be there.  The escaping is tested with names a tampered report could
  * carry (markup, quotes, ampersands, bidirectional overrides, controls,
- * invalid UTF-8), the grouping and order with two accounts, and the
- * histogram's bucket edges with ages on either side of each.
+ * invalid UTF-8), the grouping and order with two accounts, what the
+ * inputs table says of a failed input and one without a root row, and
+ * the histogram's bucket edges with ages on either side of each.
  *
  * Times: as_of is 2026-11-23T00:00:00Z (1795392000); the report was
  * generated 2026-11-20T12:00:00Z (1795176000), 2 days and 12 hours
@@ -77,6 +78,7 @@ fixture_init(struct fixture *fx)
 	fx->input.path = "r.csv";
 	strcpy(fx->input.stats.account, ACCOUNT);
 	fx->input.stats.users = 4;
+	fx->input.stats.has_root = true;
 	fx->input.stats.has_generated_time = true;
 	fx->input.stats.generated_time = T_GENERATED;
 	fx->sum.inputs = &fx->input;
@@ -341,6 +343,91 @@ test_html_inputs_and_ages(void **state)
 	free(page);
 }
 
+/* Count the times s occurs in page. */
+static size_t
+occurrences(const char *page, const char *s)
+{
+	size_t	 n = 0;
+
+	for (; (page = strstr(page, s)) != NULL; page++)
+		n++;
+	return n;
+}
+
+/*
+ * What could not be audited: a failed input's error (escaped) and an
+ * input without a root row each get a row below their own, and the
+ * summary counts rejected rows and failed inputs as the table does.
+ */
+static void
+test_html_inputs_failed_and_no_root(void **state)
+{
+	struct fixture		 fx;
+	struct input_info	 in[3];
+	struct finding		 f;
+	char			*page;
+
+	(void)state;
+	fixture_init(&fx);
+	in[0] = fx.input;
+	memset(&in[1], 0, sizeof(in[1]));
+	in[1].path = "bad.csv";
+	in[1].stats.failed = true;
+	snprintf(in[1].stats.error, sizeof(in[1].stats.error),
+	    "line 7: unterminated <quote> & \"x\"");
+	memset(&in[2], 0, sizeof(in[2]));
+	in[2].path = "noroot.csv";
+	strcpy(in[2].stats.account, ACCOUNT2);
+	in[2].stats.users = 2;
+	in[2].stats.rows_rejected = 3;
+	fx.sum.inputs = in;
+	fx.sum.ninputs = 3;
+	fx.sum.rows_rejected = 3;
+	fx.sum.inputs_failed = 1;
+	page = run_findings(&fx, &f, 0);
+	assert_contains(page, "<p>0 findings in 4 users; 3 rows rejected; "
+	    "1 of 3 inputs failed.</p>");
+	/* The healthy input's row is followed by the next input's. */
+	assert_contains(page, "<td class=\"num\">2 days</td></tr>\n"
+	    "<tr><td class=\"mono\"><bdi>bad.csv</bdi></td>");
+	assert_contains(page, "<tr><td class=\"mono\"><bdi>bad.csv</bdi></td>"
+	    "<td class=\"mono\"><span class=\"muted\">none</span></td>"
+	    "<td class=\"num\">0</td><td class=\"num\">0</td><td><span "
+	    "class=\"muted\">not recorded</span></td><td class=\"num\">"
+	    "<span class=\"muted\">unknown</span></td></tr>\n"
+	    "<tr><td colspan=\"6\"><strong>Failed:</strong> <bdi>line 7: "
+	    "unterminated &lt;quote&gt; &amp; &quot;x&quot;</bdi></td></tr>\n");
+	assert_contains(page, "<tr><td class=\"mono\"><bdi>noroot.csv</bdi>"
+	    "</td><td class=\"mono\"><bdi>" ACCOUNT2 "</bdi></td>"
+	    "<td class=\"num\">2</td><td class=\"num\">3</td>");
+	assert_contains(page, "<span class=\"muted\">unknown</span></td></tr>"
+	    "\n<tr><td colspan=\"6\" class=\"muted\">No &lt;root_account&gt; "
+	    "row: root was not audited.</td></tr>\n</tbody>");
+	/* A failed input has no root row either; its error is enough. */
+	assert_int_equal(occurrences(page, "root was not audited"), 1);
+	assert_lacks(page, "<quote>");
+	free(page);
+
+	/* One of each, in the singular. */
+	fx.sum.ninputs = 2;
+	fx.sum.rows_rejected = 1;
+	fx.sum.inputs_failed = 1;
+	page = run_findings(&fx, &f, 0);
+	assert_contains(page, "users; 1 row rejected; 1 of 2 inputs failed.");
+	free(page);
+	fx.sum.ninputs = 1;
+	in[0] = in[1];
+	page = run_findings(&fx, &f, 0);
+	assert_contains(page, "; 1 of 1 input failed.</p>");
+	free(page);
+	/* Nothing to say: the summary line stays as it was. */
+	fixture_init(&fx);
+	page = run_findings(&fx, &f, 0);
+	assert_contains(page, "<p>0 findings in 4 users.</p>");
+	assert_lacks(page, "colspan");
+	free(page);
+}
+
 static void
 test_html_histogram_edges(void **state)
 {
@@ -531,6 +618,7 @@ main(void)
 		cmocka_unit_test(test_html_self_contained),
 		cmocka_unit_test(test_html_groups_by_account_most_severe_first),
 		cmocka_unit_test(test_html_inputs_and_ages),
+		cmocka_unit_test(test_html_inputs_failed_and_no_root),
 		cmocka_unit_test(test_html_histogram_edges),
 		cmocka_unit_test(test_html_suppressed_counted_not_listed),
 		cmocka_unit_test(test_html_baseline_sections),
