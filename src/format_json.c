@@ -2,21 +2,21 @@
  * The json and ndjson formats: the contract's document, and the same
  * finding objects one per line with nothing around them.
  *
- * Both stream.  Memory does not grow with the number of findings: each
- * finding is printed by cJSON (which does all escaping) into one reused
- * buffer and written out at once.  Building a tree per finding would
- * cost a few dozen allocations each, so open() builds one template
- * object per rule and per suppressed state: its string nodes are
- * references pointed at the finding's strings before printing, its
- * integers raw nodes rewritten in place, and what a rule never changes
- * (its id, its controls) is printed by cJSON once, at open(), and kept
- * as raw text.
+ * Both stream through the JSON writer (jsonw.h), so memory does not grow
+ * with the number of findings.  Every object has a fixed shape, so keys
+ * and punctuation are literal text and only the values go through the
+ * writer, which leaves escaping to cJSON for the rare string that needs
+ * it.  What a rule never changes (its id, its controls) is printed by
+ * cJSON once, at open(), and written as it stands for each finding.
+ * The text is what cJSON printed when it built each object: same keys,
+ * same order, no spaces; a string the caller left NULL is "" where the
+ * value is always a string and null where it may be missing.
  *
- * The json document is written in pieces: a head object printed without
- * its closing brace, then `,"findings":[` and one finding per line, then
- * the tail.  "inputs" and "summary" come after the findings, unlike the
- * contract's example, because they are only known at the end; key order
- * does not matter to JSON readers.  Layout:
+ * The json document is written in pieces: the head without its closing
+ * brace, then `,"findings":[` and one finding per line, then the tail.
+ * "inputs" and "summary" come after the findings, unlike the contract's
+ * example, because they are only known at the end; key order does not
+ * matter to JSON readers.  Layout:
  *
  *	{"credaudit_version":…,"as_of":…,"thresholds":{…},"findings":[
  *	{finding},
@@ -39,172 +39,56 @@
 #include <cjson/cJSON.h>
 
 #include "baseline.h"
+#include "jsonw.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
-#include "timeparse.h"
 
-#define JSON_BUF_INIT	4096
-/* A finding is at most a few user-supplied fields of REPORT_MAX_FIELD. */
-#define JSON_BUF_MAX	(64 * 1024 * 1024)
-/* An integer node's buffer holds the longest integer's text. */
-#define JSON_INTSZ	OUTPUT_INTSZ
-
-/* A finding object whose values are repointed for each finding. */
-struct json_tpl {
-	cJSON	*root;
-	cJSON	*id, *severity, *account, *user, *arn, *credential;
-	cJSON	*days, *threshold, *last_used, *message;
-	cJSON	*reason;	/* only in the suppressed variant */
-	cJSON	*status;	/* only with a baseline */
-	cJSON	*path, *line;
+/* A rule's part of every finding it raises, printed once at open(). */
+struct json_rule_text {
+	char	*rule;		/* ,"rule":"…","severity": */
+	size_t	 rule_len;
+	char	*controls;	/* ,"controls":[…],"suppressed": */
+	size_t	 controls_len;
 };
 
 struct output {
-	FILE		*fp;
-	struct run_info	 info;
-	bool		 ndjson;
-	bool		 started;	/* the document's head is out */
-	unsigned long	 items;		/* in the list being written */
-	char		*buf;
-	size_t		 bufsz;
-	char		 last_used[TIMESTAMP_BUFSZ];
-	struct json_tpl	 tpl[RULE_COUNT][2];	/* [rule][suppressed?] */
+	struct jsonw		*w;
+	struct run_info		 info;
+	bool			 ndjson;
+	bool			 started;	/* the document's head is out */
+	unsigned long		 items;		/* in the list being written */
+	struct json_rule_text	 rules[RULE_COUNT];
 };
 
+/* A value that is always a string: NULL prints as "", as cJSON did. */
 static int
-out_json_write(struct output *out, const char *s, size_t len)
+out_json_str(struct output *out, const char *s)
 {
-	return fwrite(s, 1, len, out->fp) == len ? 0 : -1;
+	return jsonw_string(out->w, s != NULL ? s : "");
 }
 
-/*
- * Print item compactly at out->buf + off, growing the buffer until it
- * fits; one byte stays free after the text for a newline.  The text's
- * length goes to *len.
- */
-static int
-out_json_print(struct output *out, cJSON *item, size_t off, size_t *len)
+/* prefix, then what cJSON prints for value, then suffix; takes value. */
+static char *
+out_json_print_between(const char *prefix, cJSON *value, const char *suffix,
+    size_t *len)
 {
-	char	*p;
+	char	*text = NULL, *s = NULL;
+	size_t	 plen = strlen(prefix), tlen, slen = strlen(suffix);
 
-	while (!cJSON_PrintPreallocated(item, out->buf + off,
-	    (int)(out->bufsz - off - 1), false)) {
-		if (out->bufsz >= JSON_BUF_MAX)
-			return -1;
-		if ((p = realloc(out->buf, out->bufsz * 2)) == NULL)
-			return -1;
-		out->buf = p;
-		out->bufsz *= 2;
-	}
-	*len = strlen(out->buf + off);
-	return 0;
-}
-
-/* cJSON keeps its flags (reference, constant key) above the type byte. */
-static void
-out_json_set_type(cJSON *item, int type)
-{
-	item->type = (item->type & ~0xFF) | type;
-}
-
-/* Point a string-reference node at s; cJSON never writes through it. */
-static void
-out_json_point(cJSON *item, const char *s)
-{
-	item->valuestring = (char *)s;
-	out_json_set_type(item, cJSON_String);
-}
-
-/*
- * Integers are printed by us into raw nodes: exact for every int64_t,
- * and much cheaper than cJSON's printing of a double (sprintf, then
- * sscanf to check the round trip).  Digits need no escaping.
- */
-static void
-out_json_int_text(char buf[JSON_INTSZ], bool has, int64_t n)
-{
-	if (has)
-		output_format_int(n, buf);
-	else
-		memcpy(buf, "null", sizeof("null"));
-}
-
-/* Add a node to obj under a constant key; NULL when out of memory. */
-static cJSON *
-out_json_add(cJSON *obj, const char *key, cJSON *item)
-{
-	if (item == NULL)
-		return NULL;
-	if (!cJSON_AddItemToObjectCS(obj, key, item)) {
-		cJSON_Delete(item);
-		return NULL;
-	}
-	return item;
-}
-
-static cJSON *
-out_json_add_ref(cJSON *obj, const char *key, const char *s)
-{
-	return out_json_add(obj, key, cJSON_CreateStringReference(s));
-}
-
-/* A string, or null when s is NULL; the string is referenced, not copied. */
-static cJSON *
-out_json_add_ref_or_null(cJSON *obj, const char *key, const char *s)
-{
-	if (s == NULL)
-		return out_json_add(obj, key, cJSON_CreateNull());
-	return out_json_add_ref(obj, key, s);
-}
-
-/* A timestamp, or null; the text is copied. */
-static cJSON *
-out_json_add_time(cJSON *obj, const char *key, bool has, int64_t t)
-{
-	char	 when[TIMESTAMP_BUFSZ];
-
-	if (!has)
-		return out_json_add(obj, key, cJSON_CreateNull());
-	timeparse_format(t, when);
-	return out_json_add(obj, key, cJSON_CreateString(when));
-}
-
-static cJSON *
-out_json_add_number(cJSON *obj, const char *key, bool has, int64_t n)
-{
-	char	 text[JSON_INTSZ];
-
-	out_json_int_text(text, has, n);
-	return out_json_add(obj, key, cJSON_CreateRaw(text));
-}
-
-/* A template's integer: its own buffer, rewritten for each finding. */
-static cJSON *
-out_json_add_int_slot(cJSON *obj, const char *key)
-{
-	return out_json_add(obj, key, cJSON_CreateRaw(OUTPUT_INT_WIDEST));
-}
-
-/*
- * Add value to obj as the text cJSON prints for it, in a raw node: what
- * never changes in a template (the rule, its controls) is escaped and
- * printed once instead of once per finding.  Takes value.
- */
-static cJSON *
-out_json_add_printed(cJSON *obj, const char *key, cJSON *value)
-{
-	cJSON	*raw = NULL;
-	char	*text;
-
-	if (value == NULL)
-		return NULL;
-	if ((text = cJSON_PrintUnformatted(value)) != NULL) {
-		raw = out_json_add(obj, key, cJSON_CreateRaw(text));
-		cJSON_free(text);
-	}
+	if (value == NULL || (text = cJSON_PrintUnformatted(value)) == NULL)
+		goto done;
+	tlen = strlen(text);
+	if ((s = malloc(plen + tlen + slen + 1)) == NULL)
+		goto done;
+	memcpy(s, prefix, plen);
+	memcpy(s + plen, text, tlen);
+	memcpy(s + plen + tlen, suffix, slen + 1);
+	*len = plen + tlen + slen;
+done:
+	cJSON_free(text);
 	cJSON_Delete(value);
-	return raw;
+	return s;
 }
 
 static cJSON *
@@ -224,323 +108,321 @@ out_json_controls(const char *const *controls)
 	return arr;
 }
 
-/* Key order is the contract's; see the comment at the top. */
 static int
-out_json_tpl_build(struct json_tpl *t, const struct rule *def, bool suppressed,
-    bool baseline)
+out_json_rule_text(struct json_rule_text *t, const struct rule *def)
 {
-	cJSON	*src;
-
-	if ((t->root = cJSON_CreateObject()) == NULL ||
-	    (t->id = out_json_add_ref(t->root, "id", "")) == NULL ||
-	    out_json_add_printed(t->root, "rule",
-	    cJSON_CreateStringReference(def->id)) == NULL ||
-	    (t->severity = out_json_add_ref(t->root, "severity", "")) == NULL ||
-	    (t->account = out_json_add_ref(t->root, "account", "")) == NULL ||
-	    (t->user = out_json_add_ref(t->root, "user", "")) == NULL ||
-	    (t->arn = out_json_add_ref(t->root, "arn", "")) == NULL ||
-	    (t->credential = out_json_add_ref(t->root, "credential", "")) ==
-	    NULL ||
-	    (t->days = out_json_add_int_slot(t->root, "days")) == NULL ||
-	    (t->threshold = out_json_add_int_slot(t->root, "threshold")) ==
-	    NULL ||
-	    (t->last_used = out_json_add_ref(t->root, "last_used", "")) ==
-	    NULL ||
-	    (t->message = out_json_add_ref(t->root, "message", "")) == NULL ||
-	    out_json_add_printed(t->root, "controls",
-	    out_json_controls(def->controls)) == NULL ||
-	    out_json_add(t->root, "suppressed", cJSON_CreateBool(suppressed)) ==
-	    NULL)
-		return -1;
-	if (suppressed && (t->reason = out_json_add_ref(t->root,
-	    "suppression_reason", "")) == NULL)
-		return -1;
-	if (baseline && (t->status = out_json_add_ref(t->root, "status",
-	    "")) == NULL)
-		return -1;
-	if ((src = out_json_add(t->root, "source", cJSON_CreateObject())) ==
-	    NULL ||
-	    (t->path = out_json_add_ref(src, "path", "")) == NULL ||
-	    (t->line = out_json_add_int_slot(src, "line")) == NULL)
-		return -1;
-	return 0;
+	t->rule = out_json_print_between(",\"rule\":",
+	    cJSON_CreateStringReference(def->id), ",\"severity\":",
+	    &t->rule_len);
+	t->controls = out_json_print_between(",\"controls\":",
+	    out_json_controls(def->controls), ",\"suppressed\":",
+	    &t->controls_len);
+	return t->rule != NULL && t->controls != NULL ? 0 : -1;
 }
 
-static void
-out_json_tpl_fill(struct output *out, struct json_tpl *t,
-    const struct finding *f)
+static const char *
+out_json_status(enum finding_status status)
 {
-	const struct user_record	*rec = f->rec;
+	if (status == FINDING_STATUS_NEW)
+		return "new";
+	if (status == FINDING_STATUS_EXISTING)
+		return "existing";
+	return NULL;
+}
 
-	out_json_point(t->id, f->id);
-	out_json_point(t->severity, severity_name(f->severity));
-	out_json_point(t->account, rec->account);
-	out_json_point(t->user, rec->user);
-	out_json_point(t->arn, rec->arn);
-	out_json_point(t->credential, f->credential);
-	out_json_int_text(t->days->valuestring, f->has_days, f->days);
-	out_json_int_text(t->threshold->valuestring,
-	    f->threshold != RULE_NO_DAYS, f->threshold);
-	if (f->has_last_used) {
-		timeparse_format(f->last_used, out->last_used);
-		out_json_point(t->last_used, out->last_used);
-	} else
-		out_json_set_type(t->last_used, cJSON_NULL);
-	out_json_point(t->message, f->message);
-	if (t->reason != NULL)
-		out_json_point(t->reason, f->suppress_reason);
-	if (t->status != NULL && f->status == FINDING_STATUS_NONE)
-		out_json_set_type(t->status, cJSON_NULL);
-	else if (t->status != NULL)
-		out_json_point(t->status, f->status == FINDING_STATUS_NEW ?
-		    "new" : "existing");
-	out_json_point(t->path, rec->path);
-	out_json_int_text(t->line->valuestring, true, rec->line);
+/* One finding; key order is the contract's (see the comment at the top). */
+static int
+out_json_finding_object(struct output *out, const struct finding *f)
+{
+	const struct json_rule_text	*t = &out->rules[f->rule];
+	const struct user_record	*rec = f->rec;
+	struct jsonw			*w = out->w;
+
+	if (jsonw_lit(w, "{\"id\":") == -1 || out_json_str(out, f->id) == -1 ||
+	    jsonw_raw(w, t->rule, t->rule_len) == -1 ||
+	    out_json_str(out, severity_name(f->severity)) == -1 ||
+	    jsonw_lit(w, ",\"account\":") == -1 ||
+	    out_json_str(out, rec->account) == -1 ||
+	    jsonw_lit(w, ",\"user\":") == -1 ||
+	    out_json_str(out, rec->user) == -1 ||
+	    jsonw_lit(w, ",\"arn\":") == -1 ||
+	    out_json_str(out, rec->arn) == -1 ||
+	    jsonw_lit(w, ",\"credential\":") == -1 ||
+	    out_json_str(out, f->credential) == -1 ||
+	    jsonw_lit(w, ",\"days\":") == -1 ||
+	    jsonw_int_or_null(w, f->has_days, f->days) == -1 ||
+	    jsonw_lit(w, ",\"threshold\":") == -1 ||
+	    jsonw_int_or_null(w, f->threshold != RULE_NO_DAYS,
+	    f->threshold) == -1 ||
+	    jsonw_lit(w, ",\"last_used\":") == -1 ||
+	    jsonw_time_or_null(w, f->has_last_used, f->last_used) == -1 ||
+	    jsonw_lit(w, ",\"message\":") == -1 ||
+	    out_json_str(out, f->message) == -1 ||
+	    jsonw_raw(w, t->controls, t->controls_len) == -1 ||
+	    jsonw_bool(w, f->suppressed) == -1)
+		return -1;
+	if (f->suppressed && (jsonw_lit(w, ",\"suppression_reason\":") == -1 ||
+	    out_json_str(out, f->suppress_reason) == -1))
+		return -1;
+	if (out->info.baseline && (jsonw_lit(w, ",\"status\":") == -1 ||
+	    jsonw_string(w, out_json_status(f->status)) == -1))
+		return -1;
+	if (jsonw_lit(w, ",\"source\":{\"path\":") == -1 ||
+	    out_json_str(out, rec->path) == -1 ||
+	    jsonw_lit(w, ",\"line\":") == -1 ||
+	    jsonw_int(w, rec->line) == -1)
+		return -1;
+	return jsonw_lit(w, "}}");
 }
 
 /*
- * Write one object on a line of its own: in the document after "\n" (the
- * first) or ",\n" (the others), in ndjson followed by "\n".
+ * Before each object on a line of its own: in the document "\n" (the
+ * first) or ",\n" (the others).  In ndjson nothing: the line ends after.
  */
 static int
-out_json_emit(struct output *out, cJSON *item)
+out_json_item_begin(struct output *out)
 {
-	size_t	 len;
-
-	if (out->ndjson) {
-		if (out_json_print(out, item, 0, &len) == -1)
-			return -1;
-		out->buf[len++] = '\n';
-		return out_json_write(out, out->buf, len);
-	}
-	if (out_json_print(out, item, 2, &len) == -1)
-		return -1;
-	out->buf[0] = ',';
-	out->buf[1] = '\n';
+	if (out->ndjson)
+		return 0;
 	if (out->items++ == 0)
-		return out_json_write(out, out->buf + 1, len + 1);
-	return out_json_write(out, out->buf, len + 2);
+		return jsonw_lit(out->w, "\n");
+	return jsonw_lit(out->w, ",\n");
 }
 
 static int
-out_json_write_str(struct output *out, const char *s)
+out_json_item_end(struct output *out)
 {
-	return out_json_write(out, s, strlen(s));
+	return out->ndjson ? jsonw_lit(out->w, "\n") : 0;
 }
 
-/* Close a list that out_json_emit filled, and start counting anew. */
+/* Close a list that items were written into, and start counting anew. */
 static int
 out_json_close_list(struct output *out)
 {
 	int	 rc;
 
-	rc = out_json_write_str(out, out->items > 0 ? "\n]" : "]");
+	rc = out->items > 0 ? jsonw_lit(out->w, "\n]") :
+	    jsonw_lit(out->w, "]");
 	out->items = 0;
 	return rc;
 }
 
-static cJSON *
-out_json_head(const struct output *out)
+/* "KEY": for a key known only at run time (a rule id, a severity). */
+static int
+out_json_key(struct output *out, const char *key)
 {
-	const struct run_info	*info = &out->info;
-	cJSON			*head, *th;
-	size_t			 r;
+	if (out_json_str(out, key) == -1)
+		return -1;
+	return jsonw_lit(out->w, ":");
+}
 
-	if ((head = cJSON_CreateObject()) == NULL)
-		return NULL;
-	if (out_json_add_ref(head, "credaudit_version", info->version) ==
-	    NULL ||
-	    out_json_add_time(head, "as_of", !info->as_of_generated,
-	    info->policy->as_of) == NULL)
-		goto fail;
-	if (info->baseline && out_json_add_time(head, "baseline_as_of",
-	    info->baseline_has_as_of, info->baseline_as_of) == NULL)
-		goto fail;
-	if (info->inventory)
-		return head;
-	th = out_json_add(head, "thresholds", cJSON_CreateObject());
-	if (th == NULL)
-		goto fail;
-	for (r = 0; r < RULE_COUNT; r++)
-		if (info->policy->days[r] != RULE_NO_DAYS &&
-		    out_json_add_number(th, rules_table[r].id, true,
-		    info->policy->days[r]) == NULL)
-			goto fail;
-	return head;
-fail:
-	cJSON_Delete(head);
-	return NULL;
+static int
+out_json_thresholds(struct output *out)
+{
+	const struct policy	*pol = out->info.policy;
+	size_t			 r;
+	bool			 first = true;
+
+	if (jsonw_lit(out->w, ",\"thresholds\":{") == -1)
+		return -1;
+	for (r = 0; r < RULE_COUNT; r++) {
+		if (pol->days[r] == RULE_NO_DAYS)
+			continue;
+		if ((!first && jsonw_lit(out->w, ",") == -1) ||
+		    out_json_key(out, rules_table[r].id) == -1 ||
+		    jsonw_int(out->w, pol->days[r]) == -1)
+			return -1;
+		first = false;
+	}
+	return jsonw_lit(out->w, "}");
 }
 
 /*
  * The document's head goes out before the first item, or at the end when
  * there is none, so that open() never writes and every failed write is
- * reported by a call that can return -1.
+ * reported by a call that can return -1.  It stays open: the lists go
+ * inside the same object.
  */
 static int
 out_json_start(struct output *out)
 {
-	cJSON	*head;
-	size_t	 len;
-	int	 rc = -1;
+	const struct run_info	*info = &out->info;
+	struct jsonw		*w = out->w;
 
 	if (out->started || out->ndjson)
 		return 0;
 	out->started = true;
-	if ((head = out_json_head(out)) == NULL)
+	if (jsonw_lit(w, "{\"credaudit_version\":") == -1 ||
+	    out_json_str(out, info->version) == -1 ||
+	    jsonw_lit(w, ",\"as_of\":") == -1 ||
+	    jsonw_time_or_null(w, !info->as_of_generated,
+	    info->policy->as_of) == -1)
 		return -1;
-	/* Without its closing brace: the lists go inside the same object. */
-	if (out_json_print(out, head, 0, &len) == 0 &&
-	    out_json_write(out, out->buf, len - 1) == 0)
-		rc = out_json_write_str(out, out->info.inventory ?
-		    ",\"users\":[" : ",\"findings\":[");
-	cJSON_Delete(head);
-	return rc;
+	if (info->baseline && (jsonw_lit(w, ",\"baseline_as_of\":") == -1 ||
+	    jsonw_time_or_null(w, info->baseline_has_as_of,
+	    info->baseline_as_of) == -1))
+		return -1;
+	if (info->inventory)
+		return jsonw_lit(w, ",\"users\":[");
+	if (out_json_thresholds(out) == -1)
+		return -1;
+	return jsonw_lit(w, ",\"findings\":[");
 }
 
 static int
 out_json_finding(struct output *out, const struct finding *f)
 {
-	struct json_tpl	*t;
-
-	if ((unsigned)f->rule >= RULE_COUNT || out_json_start(out) == -1)
+	if ((unsigned)f->rule >= RULE_COUNT || out_json_start(out) == -1 ||
+	    out_json_item_begin(out) == -1 ||
+	    out_json_finding_object(out, f) == -1)
 		return -1;
-	t = &out->tpl[f->rule][f->suppressed ? 1 : 0];
-	out_json_tpl_fill(out, t, f);
-	return out_json_emit(out, t->root);
+	return out_json_item_end(out);
 }
 
-static cJSON *
-out_json_add_cred_time(cJSON *obj, const char *key, const struct cred_time *ct)
+/* ,"KEY":{"state":…,"last_rotated":…: what keys and certificates share. */
+static int
+out_json_slot_head(struct output *out, const char *key,
+    const struct key_slot *k)
 {
-	return out_json_add_time(obj, key, ct->kind == TIME_SET, ct->t);
+	struct jsonw	*w = out->w;
+
+	if (jsonw_raw(w, key, strlen(key)) == -1 ||
+	    jsonw_lit(w, "{\"state\":") == -1 ||
+	    out_json_str(out, output_slot_state(k->state)) == -1 ||
+	    jsonw_lit(w, ",\"last_rotated\":") == -1)
+		return -1;
+	return jsonw_time_or_null(w, k->last_rotated.kind == TIME_SET,
+	    k->last_rotated.t);
 }
 
 static int
-out_json_add_password(cJSON *obj, const struct inventory_row *row)
-{
-	const struct user_record	*rec = row->rec;
-	cJSON				*p;
-	int64_t				 days = 0;
-	bool				 has;
-
-	has = output_password_days(row, &days);
-	if ((p = out_json_add(obj, "password", cJSON_CreateObject())) == NULL ||
-	    out_json_add_ref(p, "state",
-	    output_password_state(rec->password)) == NULL ||
-	    out_json_add_cred_time(p, "last_used", &rec->password_last_used) ==
-	    NULL ||
-	    out_json_add_ref_or_null(p, "last_used_note",
-	    output_time_note(rec->password_last_used.kind)) == NULL ||
-	    out_json_add_cred_time(p, "last_changed",
-	    &rec->password_last_changed) == NULL ||
-	    out_json_add_number(p, "days", has, days) == NULL)
-		return -1;
-	return 0;
-}
-
-static int
-out_json_add_key(cJSON *obj, const char *key, const struct inventory_row *row,
-    int n)
+out_json_key_slot(struct output *out, const char *key,
+    const struct inventory_row *row, int n)
 {
 	const struct key_slot	*k = &row->rec->key[n];
-	cJSON			*o;
+	struct jsonw		*w = out->w;
 	int64_t			 days = 0;
 	bool			 has;
 
 	has = output_key_days(row, n, &days);
-	if ((o = out_json_add(obj, key, cJSON_CreateObject())) == NULL ||
-	    out_json_add_ref(o, "state", output_slot_state(k->state)) == NULL ||
-	    out_json_add_cred_time(o, "last_rotated", &k->last_rotated) ==
-	    NULL ||
-	    out_json_add_cred_time(o, "last_used", &k->last_used) == NULL ||
-	    out_json_add_number(o, "days", has, days) == NULL ||
-	    out_json_add_ref_or_null(o, "region", k->last_used_region) ==
-	    NULL ||
-	    out_json_add_ref_or_null(o, "service", k->last_used_service) ==
-	    NULL)
+	if (out_json_slot_head(out, key, k) == -1 ||
+	    jsonw_lit(w, ",\"last_used\":") == -1 ||
+	    jsonw_time_or_null(w, k->last_used.kind == TIME_SET,
+	    k->last_used.t) == -1 ||
+	    jsonw_lit(w, ",\"days\":") == -1 ||
+	    jsonw_int_or_null(w, has, days) == -1 ||
+	    jsonw_lit(w, ",\"region\":") == -1 ||
+	    jsonw_string(w, k->last_used_region) == -1 ||
+	    jsonw_lit(w, ",\"service\":") == -1 ||
+	    jsonw_string(w, k->last_used_service) == -1)
 		return -1;
-	return 0;
+	return jsonw_lit(w, "}");
 }
 
 static int
-out_json_add_cert(cJSON *obj, const char *key, const struct key_slot *c)
+out_json_cert_slot(struct output *out, const char *key,
+    const struct key_slot *c)
 {
-	cJSON	*o;
-
-	if ((o = out_json_add(obj, key, cJSON_CreateObject())) == NULL ||
-	    out_json_add_ref(o, "state", output_slot_state(c->state)) == NULL ||
-	    out_json_add_cred_time(o, "last_rotated", &c->last_rotated) == NULL)
+	if (out_json_slot_head(out, key, c) == -1)
 		return -1;
-	return 0;
+	return jsonw_lit(out->w, "}");
 }
 
-/* One --inventory record; strings are referenced, valid during the call. */
-static cJSON *
-out_json_user_object(const struct inventory_row *row)
+static int
+out_json_password(struct output *out, const struct inventory_row *row)
 {
 	const struct user_record	*rec = row->rec;
-	cJSON				*o, *src;
+	struct jsonw			*w = out->w;
+	int64_t				 days = 0;
+	bool				 has;
 
-	if ((o = cJSON_CreateObject()) == NULL)
-		return NULL;
-	if (out_json_add_ref(o, "account", rec->account) == NULL ||
-	    out_json_add_ref(o, "user", rec->user) == NULL ||
-	    out_json_add_ref(o, "arn", rec->arn) == NULL ||
-	    out_json_add_cred_time(o, "created", &rec->created) == NULL ||
-	    out_json_add_password(o, row) == -1 ||
-	    out_json_add(o, "mfa", cJSON_CreateBool(rec->mfa_active)) == NULL ||
-	    out_json_add(o, "credentials",
-	    cJSON_CreateBool(row->credentials)) == NULL ||
-	    out_json_add_key(o, "access_key_1", row, 0) == -1 ||
-	    out_json_add_key(o, "access_key_2", row, 1) == -1 ||
-	    out_json_add_cert(o, "cert_1", &rec->cert[0]) == -1 ||
-	    out_json_add_cert(o, "cert_2", &rec->cert[1]) == -1 ||
-	    out_json_add_number(o, "findings", true, row->findings) == NULL ||
-	    out_json_add_ref_or_null(o, "worst_severity", row->has_worst ?
-	    severity_name(row->worst) : NULL) == NULL ||
-	    (src = out_json_add(o, "source", cJSON_CreateObject())) == NULL ||
-	    out_json_add_ref(src, "path", rec->path) == NULL ||
-	    out_json_add_number(src, "line", true, rec->line) == NULL) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	has = output_password_days(row, &days);
+	if (jsonw_lit(w, ",\"password\":{\"state\":") == -1 ||
+	    out_json_str(out, output_password_state(rec->password)) == -1 ||
+	    jsonw_lit(w, ",\"last_used\":") == -1 ||
+	    jsonw_time_or_null(w, rec->password_last_used.kind == TIME_SET,
+	    rec->password_last_used.t) == -1 ||
+	    jsonw_lit(w, ",\"last_used_note\":") == -1 ||
+	    jsonw_string(w, output_time_note(rec->password_last_used.kind)) ==
+	    -1 ||
+	    jsonw_lit(w, ",\"last_changed\":") == -1 ||
+	    jsonw_time_or_null(w, rec->password_last_changed.kind == TIME_SET,
+	    rec->password_last_changed.t) == -1 ||
+	    jsonw_lit(w, ",\"days\":") == -1 ||
+	    jsonw_int_or_null(w, has, days) == -1)
+		return -1;
+	return jsonw_lit(w, "}");
+}
+
+/* One --inventory record. */
+static int
+out_json_user_object(struct output *out, const struct inventory_row *row)
+{
+	const struct user_record	*rec = row->rec;
+	struct jsonw			*w = out->w;
+
+	if (jsonw_lit(w, "{\"account\":") == -1 ||
+	    out_json_str(out, rec->account) == -1 ||
+	    jsonw_lit(w, ",\"user\":") == -1 ||
+	    out_json_str(out, rec->user) == -1 ||
+	    jsonw_lit(w, ",\"arn\":") == -1 ||
+	    out_json_str(out, rec->arn) == -1 ||
+	    jsonw_lit(w, ",\"created\":") == -1 ||
+	    jsonw_time_or_null(w, rec->created.kind == TIME_SET,
+	    rec->created.t) == -1 ||
+	    out_json_password(out, row) == -1 ||
+	    jsonw_lit(w, ",\"mfa\":") == -1 ||
+	    jsonw_bool(w, rec->mfa_active) == -1 ||
+	    jsonw_lit(w, ",\"credentials\":") == -1 ||
+	    jsonw_bool(w, row->credentials) == -1 ||
+	    out_json_key_slot(out, ",\"access_key_1\":", row, 0) == -1 ||
+	    out_json_key_slot(out, ",\"access_key_2\":", row, 1) == -1 ||
+	    out_json_cert_slot(out, ",\"cert_1\":", &rec->cert[0]) == -1 ||
+	    out_json_cert_slot(out, ",\"cert_2\":", &rec->cert[1]) == -1 ||
+	    jsonw_lit(w, ",\"findings\":") == -1 ||
+	    jsonw_int(w, row->findings) == -1 ||
+	    jsonw_lit(w, ",\"worst_severity\":") == -1 ||
+	    jsonw_string(w, row->has_worst ? severity_name(row->worst) :
+	    NULL) == -1 ||
+	    jsonw_lit(w, ",\"source\":{\"path\":") == -1 ||
+	    out_json_str(out, rec->path) == -1 ||
+	    jsonw_lit(w, ",\"line\":") == -1 ||
+	    jsonw_int(w, rec->line) == -1)
+		return -1;
+	return jsonw_lit(w, "}}");
 }
 
 static int
 out_json_user(struct output *out, const struct inventory_row *row)
 {
-	cJSON	*o;
-	int	 rc = -1;
-
-	if (out_json_start(out) == -1)
+	if (out_json_start(out) == -1 || out_json_item_begin(out) == -1 ||
+	    out_json_user_object(out, row) == -1)
 		return -1;
-	if ((o = out_json_user_object(row)) != NULL)
-		rc = out_json_emit(out, o);
-	cJSON_Delete(o);
-	return rc;
+	return out_json_item_end(out);
 }
 
+/* A field the baseline lacked stays null rather than turning "". */
 static int
 out_json_resolved_one(struct output *out, const struct resolved_finding *r)
 {
-	cJSON	*o;
-	int	 rc = -1;
+	struct jsonw	*w = out->w;
 
-	if ((o = cJSON_CreateObject()) == NULL)
+	if (out_json_item_begin(out) == -1 ||
+	    jsonw_lit(w, "{\"id\":") == -1 || out_json_str(out, r->id) == -1 ||
+	    jsonw_lit(w, ",\"rule\":") == -1 ||
+	    jsonw_string(w, r->rule) == -1 ||
+	    jsonw_lit(w, ",\"severity\":") == -1 ||
+	    jsonw_string(w, r->severity) == -1 ||
+	    jsonw_lit(w, ",\"account\":") == -1 ||
+	    jsonw_string(w, r->account) == -1 ||
+	    jsonw_lit(w, ",\"user\":") == -1 ||
+	    jsonw_string(w, r->user) == -1 ||
+	    jsonw_lit(w, ",\"credential\":") == -1 ||
+	    jsonw_string(w, r->credential) == -1 ||
+	    jsonw_lit(w, ",\"message\":") == -1 ||
+	    jsonw_string(w, r->message) == -1)
 		return -1;
-	/* A field the baseline lacked stays null rather than turning "". */
-	if (out_json_add_ref(o, "id", r->id) != NULL &&
-	    out_json_add_ref_or_null(o, "rule", r->rule) != NULL &&
-	    out_json_add_ref_or_null(o, "severity", r->severity) != NULL &&
-	    out_json_add_ref_or_null(o, "account", r->account) != NULL &&
-	    out_json_add_ref_or_null(o, "user", r->user) != NULL &&
-	    out_json_add_ref_or_null(o, "credential", r->credential) != NULL &&
-	    out_json_add_ref_or_null(o, "message", r->message) != NULL)
-		rc = out_json_emit(out, o);
-	cJSON_Delete(o);
-	return rc;
+	return jsonw_lit(w, "}");
 }
 
 static int
@@ -548,7 +430,7 @@ out_json_resolved(struct output *out, const struct run_summary *sum)
 {
 	size_t	 i;
 
-	if (out_json_write_str(out, ",\"resolved\":[") == -1)
+	if (jsonw_lit(out->w, ",\"resolved\":[") == -1)
 		return -1;
 	for (i = 0; i < sum->nresolved; i++)
 		if (out_json_resolved_one(out, &sum->resolved[i]) == -1)
@@ -557,127 +439,135 @@ out_json_resolved(struct output *out, const struct run_summary *sum)
 }
 
 static int
-out_json_add_input(cJSON *arr, const struct input_info *in)
+out_json_input(struct output *out, const struct input_info *in)
 {
 	const struct report_stats	*st = &in->stats;
-	cJSON				*o;
+	struct jsonw			*w = out->w;
 
-	if ((o = cJSON_CreateObject()) == NULL)
+	if (jsonw_lit(w, "{\"path\":") == -1 ||
+	    out_json_str(out, in->path) == -1 ||
+	    jsonw_lit(w, ",\"account\":") == -1 ||
+	    jsonw_string(w, st->account[0] != '\0' ? st->account : NULL) ==
+	    -1 ||
+	    jsonw_lit(w, ",\"generated_time\":") == -1 ||
+	    jsonw_time_or_null(w, st->has_generated_time,
+	    st->generated_time) == -1 ||
+	    jsonw_lit(w, ",\"as_of\":") == -1 ||
+	    jsonw_time_or_null(w, in->begun, in->as_of) == -1 ||
+	    jsonw_lit(w, ",\"report_age_hours\":") == -1 ||
+	    jsonw_int_or_null(w, in->has_report_age, in->report_age_hours) ==
+	    -1 ||
+	    jsonw_lit(w, ",\"users\":") == -1 ||
+	    jsonw_int(w, (int64_t)st->users) == -1 ||
+	    jsonw_lit(w, ",\"rows_rejected\":") == -1 ||
+	    jsonw_int(w, (int64_t)st->rows_rejected) == -1 ||
+	    jsonw_lit(w, ",\"root\":") == -1 ||
+	    jsonw_bool(w, st->has_root) == -1 ||
+	    jsonw_lit(w, ",\"error\":") == -1 ||
+	    jsonw_string(w, st->failed ? st->error : NULL) == -1)
 		return -1;
-	cJSON_AddItemToArray(arr, o);
-	if (out_json_add_ref(o, "path", in->path) == NULL ||
-	    out_json_add_ref_or_null(o, "account", st->account[0] != '\0' ?
-	    st->account : NULL) == NULL ||
-	    out_json_add_time(o, "generated_time", st->has_generated_time,
-	    st->generated_time) == NULL ||
-	    out_json_add_time(o, "as_of", in->begun, in->as_of) == NULL ||
-	    out_json_add_number(o, "report_age_hours", in->has_report_age,
-	    in->report_age_hours) == NULL ||
-	    out_json_add_number(o, "users", true, st->users) == NULL ||
-	    out_json_add_number(o, "rows_rejected", true, st->rows_rejected) ==
-	    NULL ||
-	    out_json_add(o, "root", cJSON_CreateBool(st->has_root)) == NULL ||
-	    out_json_add_ref_or_null(o, "error", st->failed ? st->error :
-	    NULL) == NULL)
-		return -1;
-	return 0;
+	return jsonw_lit(w, "}");
 }
 
-/* Control ids are static strings of rules_table: constant keys. */
+/* "KEY":N members, comma-separated, for the summary's counts. */
 static int
-out_json_add_by_control(cJSON *s, const struct finding_counts *c)
+out_json_count(struct output *out, bool first, const char *key,
+    unsigned long n)
+{
+	if ((!first && jsonw_lit(out->w, ",") == -1) ||
+	    out_json_key(out, key) == -1)
+		return -1;
+	return jsonw_int(out->w, (int64_t)n);
+}
+
+/* },"by_control":{…}: each control once, in the rules' order. */
+static int
+out_json_by_control(struct output *out, const struct finding_counts *c)
 {
 	const char	*ctl;
-	cJSON		*o;
 	size_t		 i;
 
-	if ((o = out_json_add(s, "by_control", cJSON_CreateObject())) == NULL)
+	if (jsonw_lit(out->w, "},\"by_control\":{") == -1)
 		return -1;
 	for (i = 0; (ctl = rules_control(i)) != NULL; i++)
-		if (out_json_add_number(o, ctl, true,
-		    (int64_t)finding_counts_control(c, ctl)) == NULL)
+		if (out_json_count(out, i == 0, ctl,
+		    finding_counts_control(c, ctl)) == -1)
 			return -1;
-	return 0;
+	return jsonw_lit(out->w, "}");
 }
 
 static int
-out_json_add_counts(cJSON *s, const struct run_summary *sum)
+out_json_counts(struct output *out, const struct run_summary *sum)
 {
-	cJSON	*o;
 	int	 i;
 
-	if ((o = out_json_add(s, "by_severity", cJSON_CreateObject())) == NULL)
+	if (jsonw_lit(out->w, ",\"by_severity\":{") == -1)
 		return -1;
 	for (i = SEV_COUNT - 1; i >= 0; i--)
-		if (out_json_add_number(o, severity_name((enum severity)i),
-		    true, sum->counts.by_severity[i]) == NULL)
+		if (out_json_count(out, i == SEV_COUNT - 1,
+		    severity_name((enum severity)i), sum->counts.by_severity[i]) == -1)
 			return -1;
-	if ((o = out_json_add(s, "by_rule", cJSON_CreateObject())) == NULL)
+	if (jsonw_lit(out->w, "},\"by_rule\":{") == -1)
 		return -1;
 	for (i = 0; i < RULE_COUNT; i++)
-		if (out_json_add_number(o, rules_table[i].id, true,
-		    sum->counts.by_rule[i]) == NULL)
+		if (out_json_count(out, i == 0, rules_table[i].id,
+		    sum->counts.by_rule[i]) == -1)
 			return -1;
-	return out_json_add_by_control(s, &sum->counts);
+	return out_json_by_control(out, &sum->counts);
 }
 
 static int
-out_json_add_summary(cJSON *obj, const struct output *out,
-    const struct run_summary *sum)
+out_json_summary(struct output *out, const struct run_summary *sum)
 {
-	cJSON	*s;
+	struct jsonw	*w = out->w;
 
-	if ((s = out_json_add(obj, "summary", cJSON_CreateObject())) == NULL ||
-	    out_json_add_number(s, "users", true, sum->users) == NULL ||
-	    out_json_add_number(s, "findings", true,
-	    sum->counts.findings) == NULL ||
-	    out_json_add_number(s, "suppressed", true,
-	    sum->counts.suppressed) == NULL)
+	if (jsonw_lit(w, ",\"summary\":{\"users\":") == -1 ||
+	    jsonw_int(w, (int64_t)sum->users) == -1 ||
+	    jsonw_lit(w, ",\"findings\":") == -1 ||
+	    jsonw_int(w, (int64_t)sum->counts.findings) == -1 ||
+	    jsonw_lit(w, ",\"suppressed\":") == -1 ||
+	    jsonw_int(w, (int64_t)sum->counts.suppressed) == -1)
 		return -1;
-	if (out->info.baseline && (out_json_add_number(s, "new", true,
-	    sum->counts.new_findings) == NULL || out_json_add_number(s,
-	    "resolved", true, sum->nresolved) == NULL))
+	if (out->info.baseline && (jsonw_lit(w, ",\"new\":") == -1 ||
+	    jsonw_int(w, (int64_t)sum->counts.new_findings) == -1 ||
+	    jsonw_lit(w, ",\"resolved\":") == -1 ||
+	    jsonw_int(w, (int64_t)sum->nresolved) == -1))
 		return -1;
-	return out_json_add_counts(s, sum);
+	if (out_json_counts(out, sum) == -1)
+		return -1;
+	return jsonw_lit(w, "}");
 }
 
+/* ,"inputs":[…],"summary":{…}} and the document's newline. */
 static int
 out_json_tail(struct output *out, const struct run_summary *sum)
 {
-	cJSON	*tail, *inputs;
-	size_t	 i, len;
-	int	 rc = -1;
+	size_t	 i;
 
-	if ((tail = cJSON_CreateObject()) == NULL)
+	if (jsonw_lit(out->w, ",\"inputs\":[") == -1)
 		return -1;
-	inputs = out_json_add(tail, "inputs", cJSON_CreateArray());
-	if (inputs == NULL)
-		goto done;
 	for (i = 0; i < sum->ninputs; i++)
-		if (out_json_add_input(inputs, &sum->inputs[i]) == -1)
-			goto done;
-	if (out_json_add_summary(tail, out, sum) == -1 ||
-	    out_json_print(out, tail, 0, &len) == -1)
-		goto done;
-	/* The tail's opening brace becomes a comma: it continues the head. */
-	out->buf[0] = ',';
-	out->buf[len++] = '\n';
-	rc = out_json_write(out, out->buf, len);
-done:
-	cJSON_Delete(tail);
-	return rc;
+		if ((i > 0 && jsonw_lit(out->w, ",") == -1) ||
+		    out_json_input(out, &sum->inputs[i]) == -1)
+			return -1;
+	if (jsonw_lit(out->w, "]") == -1 || out_json_summary(out, sum) == -1)
+		return -1;
+	return jsonw_lit(out->w, "}\n");
 }
 
 static int
 out_json_end(struct output *out, const struct run_summary *sum)
 {
-	if (out->ndjson)
-		return 0;
-	if (out_json_start(out) == -1 || out_json_close_list(out) == -1)
-		return -1;
-	if (out->info.baseline && out_json_resolved(out, sum) == -1)
-		return -1;
-	return out_json_tail(out, sum);
+	if (!out->ndjson) {
+		if (out_json_start(out) == -1 ||
+		    out_json_close_list(out) == -1)
+			return -1;
+		if (out->info.baseline && out_json_resolved(out, sum) == -1)
+			return -1;
+		if (out_json_tail(out, sum) == -1)
+			return -1;
+	}
+	return jsonw_flush(out->w);
 }
 
 static void
@@ -688,10 +578,10 @@ out_json_free(struct output *out)
 	if (out == NULL)
 		return;
 	for (r = 0; r < RULE_COUNT; r++) {
-		cJSON_Delete(out->tpl[r][0].root);
-		cJSON_Delete(out->tpl[r][1].root);
+		free(out->rules[r].rule);
+		free(out->rules[r].controls);
 	}
-	free(out->buf);
+	jsonw_free(out->w);
 	free(out);
 }
 
@@ -703,18 +593,14 @@ out_json_alloc(FILE *fp, const struct run_info *info, bool ndjson)
 
 	if ((out = calloc(1, sizeof(*out))) == NULL)
 		return NULL;
-	out->fp = fp;
 	out->info = *info;
 	out->ndjson = ndjson;
-	out->bufsz = JSON_BUF_INIT;
-	if ((out->buf = malloc(out->bufsz)) == NULL)
+	if ((out->w = jsonw_open(fp)) == NULL)
 		goto fail;
 	if (info->inventory)
 		return out;
 	for (r = 0; r < RULE_COUNT; r++)
-		if (out_json_tpl_build(&out->tpl[r][0], &rules_table[r], false,
-		    info->baseline) == -1 || out_json_tpl_build(&out->tpl[r][1],
-		    &rules_table[r], true, info->baseline) == -1)
+		if (out_json_rule_text(&out->rules[r], &rules_table[r]) == -1)
 			goto fail;
 	return out;
 fail:

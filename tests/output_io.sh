@@ -40,6 +40,16 @@ check "stdout full status" "$?" 2
 check "stdout full message" "$(cat "$work/err")" \
     "credaudit: <stdout>: error: write failed: No space left on device"
 
+# A report of some 3,600 users: its output is several times the 64 KiB
+# that the JSON writer hands to the stream at once.
+big=$work/big.csv
+cp "$sample" "$big"
+i=0
+while [ $i -lt 300 ]; do
+	tail -n +3 "$sample" | sed "s/^\([a-z]\)/u$i\1/; s/user\/\([a-z]\)/user\/u$i\1/" >>"$big"
+	i=$((i + 1))
+done
+
 # A file size limit: the write fails part way; the last good report
 # stays where it was and no temporary file is left behind.
 echo "last good report" >"$work/report.json"
@@ -47,8 +57,7 @@ echo "last good report" >"$work/report.json"
 	ulimit -f 1
 	trap '' XFSZ
 	# shellcheck disable=SC2086
-	exec "$bin" $asof -f json -o "$work/report.json" "$sample" \
-	    "$sample" "$sample" "$sample" "$sample"
+	exec "$bin" $asof -f json -o "$work/report.json" "$big"
 ) >/dev/null 2>"$work/err"
 check "size limit status" "$?" 2
 check "size limit message" "$(cat "$work/err")" \
@@ -191,13 +200,6 @@ for signal in TERM:15 HUP:1; do
 done
 
 # A reader that closes the pipe early ends the run quietly.
-big=$work/big.csv
-cp "$sample" "$big"
-i=0
-while [ $i -lt 300 ]; do
-	tail -n +3 "$sample" | sed "s/^\([a-z]\)/u$i\1/; s/user\/\([a-z]\)/user\/u$i\1/" >>"$big"
-	i=$((i + 1))
-done
 # shellcheck disable=SC2086
 "$bin" $asof -f ndjson "$big" 2>"$work/err" | head -n 1 >/dev/null
 check "closed pipe says nothing" "$(cat "$work/err")" ""
