@@ -7,12 +7,16 @@
  * null value (no days, no last use, no suppression reason) is an empty,
  * unquoted cell, which some readers tell apart from an empty string.
  * Lines end with "\n" only; spreadsheets and RFC 4180 readers accept it.
+ * A value without a quote in it, which is nearly every value, is copied
+ * between quotes as it is; libcsv's writer quotes the rare one that has
+ * one, so quoting has one implementation.
  *
  * A value a spreadsheet would run as a formula (one that starts with
  * = + - @, a tab or a carriage return) gets a leading ' as the contract
  * asks; a report is input from outside and must not become code.
  *
- * Each row is built in one buffer and written with one fwrite.
+ * Rows collect in one buffer that goes to the stream with one fwrite
+ * once it holds CSV_BLOCK bytes, and at the end.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -27,12 +31,15 @@
 #include "rules.h"
 #include "timeparse.h"
 
+/* Rows are handed to the stream in blocks of about this size. */
+#define CSV_BLOCK	(64 * 1024)
+
 struct output {
 	FILE		*fp;
 	bool		 inventory;
 	bool		 baseline;
 	bool		 started;	/* the header row is written */
-	char		*line;		/* the row being built */
+	char		*line;		/* rows not yet written, the last one open */
 	size_t		 len, cap;
 	size_t		 cells;		/* in the current row */
 	char		*scratch;	/* a value with its leading ' */
@@ -75,38 +82,67 @@ out_csv_grow(char **buf, size_t *cap, size_t need)
 static bool
 out_csv_is_formula(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	switch (s[0]) {
+	case '=':
+	case '+':
+	case '-':
+	case '@':
+	case '\t':
+	case '\r':
+		return true;
+	default:
+		return false;
+	}
 }
 
-/* Prefix s with ' into the scratch buffer. */
-static const char *
-out_csv_neutralise(struct output *out, const char *s, size_t *len)
+/* A value with a quote in it: ' and the value, quoted by libcsv. */
+static int
+out_csv_cell_quoted(struct output *out, const char *s, size_t len,
+    bool formula)
 {
-	if (out_csv_grow(&out->scratch, &out->scratchsz, *len + 2) == -1)
-		return NULL;
-	out->scratch[0] = '\'';
-	memcpy(out->scratch + 1, s, *len + 1);
-	(*len)++;
-	return out->scratch;
+	if (formula) {
+		if (out_csv_grow(&out->scratch, &out->scratchsz, len + 2) == -1)
+			return -1;
+		out->scratch[0] = '\'';
+		memcpy(out->scratch + 1, s, len + 1);
+		s = out->scratch;
+		len++;
+	}
+	/* A value of nothing but quotes doubles; the row's newline. */
+	if (out_csv_grow(&out->line, &out->cap, out->len + 2 * len + 3) == -1)
+		return -1;
+	out->len += csv_write(out->line + out->len, out->cap - out->len, s,
+	    len);
+	return 0;
 }
 
 /* Append one cell to the row; s NULL is an empty, unquoted cell. */
 static int
 out_csv_cell(struct output *out, const char *s)
 {
-	size_t	 len = s != NULL ? strlen(s) : 0;
+	size_t	 len;
+	bool	 formula;
+	char	*p;
 
-	if (s != NULL && out_csv_is_formula(s) &&
-	    (s = out_csv_neutralise(out, s, &len)) == NULL)
-		return -1;
-	/* A separator, a value of nothing but quotes, the row's newline. */
-	if (out_csv_grow(&out->line, &out->cap, out->len + 2 * len + 4) == -1)
+	/* A separator, quotes, a ', the row's newline. */
+	len = s != NULL ? strlen(s) : 0;
+	if (out_csv_grow(&out->line, &out->cap, out->len + len + 5) == -1)
 		return -1;
 	if (out->cells++ > 0)
 		out->line[out->len++] = ',';
-	if (s != NULL)
-		out->len += csv_write(out->line + out->len,
-		    out->cap - out->len, s, len);
+	if (s == NULL)
+		return 0;
+	formula = out_csv_is_formula(s);
+	if (memchr(s, '"', len) != NULL)
+		return out_csv_cell_quoted(out, s, len, formula);
+	p = out->line + out->len;
+	*p++ = '"';
+	if (formula)
+		*p++ = '\'';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	out->len = (size_t)(p - out->line);
 	return 0;
 }
 
@@ -132,15 +168,23 @@ out_csv_cell_time(struct output *out, const struct cred_time *ct)
 	return out_csv_cell(out, when);
 }
 
+/* Hand the rows collected so far to the stream. */
 static int
-out_csv_row_end(struct output *out)
+out_csv_flush(struct output *out)
 {
 	size_t	 len = out->len;
 
-	out->line[len++] = '\n';
 	out->len = 0;
-	out->cells = 0;
 	return fwrite(out->line, 1, len, out->fp) == len ? 0 : -1;
+}
+
+static int
+out_csv_row_end(struct output *out)
+{
+	/* Every cell left room for the newline. */
+	out->line[out->len++] = '\n';
+	out->cells = 0;
+	return out->len >= CSV_BLOCK ? out_csv_flush(out) : 0;
 }
 
 /*
@@ -284,7 +328,9 @@ static int
 out_csv_end(struct output *out, const struct run_summary *sum)
 {
 	(void)sum;
-	return out_csv_start(out);
+	if (out_csv_start(out) == -1)
+		return -1;
+	return out_csv_flush(out);
 }
 
 static void

@@ -1554,6 +1554,60 @@ test_json_inventory(void **state)
 	free(out);
 }
 
+/*
+ * Enough findings that each format hands its output to the stream in
+ * several blocks: nothing is lost or repeated at a block's edge.
+ */
+static void
+test_formats_many_blocks(void **state)
+{
+	enum { N = 3000 };
+	struct fixture		 fx;
+	struct finding		*f;
+	struct csv_parser	 p;
+	struct csv_seen		 seen;
+	cJSON			*doc;
+	char			*out;
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(f = calloc(N, sizeof(*f)));
+	fixture_init(&fx);
+	for (i = 0; i < N; i++) {
+		finding_alice(&f[i], &fx);
+		finding_days(&f[i], (int64_t)i);
+	}
+	out = run_findings(&fx, output_lookup("json"), f, N);
+	assert_true(strlen(out) > 4 * 64 * 1024);
+	assert_non_null(doc = cJSON_Parse(out));
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc,
+	    "findings")), N);
+	assert_int_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(doc, "findings"), N - 1), "days")->valueint,
+	    N - 1);
+	cJSON_Delete(doc);
+	free(out);
+
+	fixture_init(&fx);
+	out = run_findings(&fx, output_lookup("ndjson"), f, N);
+	assert_int_equal(count_lines(out), N);
+	free(out);
+
+	fixture_init(&fx);
+	out = run_findings(&fx, output_lookup("csv"), f, N);
+	assert_true(strlen(out) > 4 * 64 * 1024);
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI), 0);
+	assert_int_equal(csv_parse(&p, out, strlen(out), csv_seen_field,
+	    csv_seen_row, &seen), strlen(out));
+	assert_int_equal(csv_fini(&p, csv_seen_field, csv_seen_row, &seen), 0);
+	csv_free(&p);
+	assert_int_equal(seen.rows, N + 1);
+	assert_int_equal(count_lines(out), N + 1);
+	free(out);
+	free(f);
+}
+
 /* --- failed writes --- */
 
 static void
@@ -1670,6 +1724,7 @@ main(void)
 		cmocka_unit_test(test_ndjson_same_object_as_json),
 		cmocka_unit_test(test_ndjson_inventory),
 		cmocka_unit_test(test_json_inventory),
+		cmocka_unit_test(test_formats_many_blocks),
 		cmocka_unit_test(test_format_write_failure),
 		cmocka_unit_test(test_format_free_null),
 	};
