@@ -16,7 +16,7 @@ seconds=${1:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 build=${2:?usage: run.sh SECONDS BUILD_DIR [TARGET ...]}
 shift 2
 [ $# -eq 0 ] && set -- fuzz_report fuzz_timeparse fuzz_config fuzz_awsjson \
-    fuzz_jsonw fuzz_baseline
+    fuzz_jsonw fuzz_baseline fuzz_formats
 
 here=$(cd "$(dirname "$0")" && pwd)
 testdata=$(cd "$here/../../testdata" && pwd)
@@ -84,8 +84,8 @@ seed_corpus() {
 	fuzz_config)
 		seed_files "$dir" "$testdata"/*.json "$testdata"/*/*.json
 		;;
-	fuzz_jsonw)
-		# Reports hold the strings the writer sees most.
+	fuzz_jsonw|fuzz_formats)
+		# Reports hold the strings the writers see most.
 		seed_files "$dir" "$testdata"/credential_report.csv \
 		    "$testdata"/hostile/*.csv
 		;;
@@ -108,6 +108,7 @@ max_len() {
 	fuzz_config)	echo 16384 ;;
 	fuzz_jsonw)	echo 70000 ;;	# output past a 64 KiB block or two
 	fuzz_baseline)	echo 65536 ;;
+	fuzz_formats)	echo 8192 ;;
 	esac
 }
 
@@ -117,7 +118,7 @@ dict_for() {
 	fuzz_timeparse)	echo "-dict=$here/timeparse.dict" ;;
 	fuzz_config|fuzz_baseline)
 		[ -f "$here/config.dict" ] && echo "-dict=$here/config.dict" ;;
-	fuzz_jsonw)	echo "-dict=$here/jsonw.dict" ;;
+	fuzz_jsonw|fuzz_formats)	echo "-dict=$here/jsonw.dict" ;;
 	esac
 }
 
