@@ -2,17 +2,22 @@
  * gen_report: write a synthetic IAM credential report to standard output,
  * for the benchmarks.
  *
- *	gen_report [-s SEED] [-a ACCOUNTS] USERS
+ *	gen_report [-s SEED] [-a ACCOUNTS] [-m MIX] USERS
  *
  * The report has AWS's 22-column header, then for each account a
  * <root_account> row followed by that account's share of USERS.  Values
  * follow what real reports hold, with frequencies chosen so that an audit
- * at --as-of 2026-11-23 raises a realistic mix of findings (one to three
- * per user): passwords with and without MFA, never-used and stale
- * passwords, active, inactive and absent access keys, keys never used,
- * the odd signing certificate, and the occasional spreadsheet round trip
- * that upper-cases the booleans.  Every timestamp lies in 2012-01-01 ..
- * 2026-11-22, so an audit at that date sees nothing from the future.
+ * at --as-of 2026-11-23 raises a realistic mix of findings: passwords
+ * with and without MFA, never-used and stale passwords, active, inactive
+ * and absent access keys, keys never used, the odd signing certificate,
+ * and the occasional spreadsheet round trip that upper-cases the
+ * booleans.  Every timestamp lies in 2012-01-01 .. 2026-11-22, so an
+ * audit at that date sees nothing from the future.
+ *
+ * MIX sets those frequencies: "typical" (the default) raises about two
+ * findings per user; "neglected" raises about three, as an account does
+ * that has gone unaudited for years: fewer users in daily use, fewer
+ * with MFA, more of them holding two active keys.
  *
  * The output depends only on the seed and the counts: the generator has
  * its own PRNG (splitmix64) rather than rand(), whose sequence differs
@@ -78,6 +83,22 @@ static const char *const services[] = {
 
 struct rng {
 	uint64_t	s;
+};
+
+/* How often, in permille, the users of a report have each trait. */
+struct mix {
+	const char	*name;
+	unsigned	 busy;		/* credentials used in the last 60 days */
+	unsigned	 password;	/* a console password */
+	unsigned	 mfa_pw;	/* MFA, of users with a password */
+	unsigned	 mfa_nopw;	/* MFA, of users without */
+	unsigned	 key1_active, key1_inactive;
+	unsigned	 key2_active, key2_inactive;
+};
+
+static const struct mix mixes[] = {
+	{ "typical", 550, 550, 700, 100, 650, 100, 120, 80 },
+	{ "neglected", 350, 650, 450, 100, 700, 100, 300, 80 },
 };
 
 /* A row being assembled; written with one fwrite so one check covers it. */
@@ -349,8 +370,8 @@ row_password(struct row *row, struct rng *r, int64_t created, bool busy,
 }
 
 static void
-row_user(struct row *row, struct rng *r, const char *account,
-    unsigned long idx)
+row_user(struct row *row, struct rng *r, const struct mix *mix,
+    const char *account, unsigned long idx)
 {
 	char name[64], arn[128];
 	int64_t created;
@@ -360,8 +381,8 @@ row_user(struct row *row, struct rng *r, const char *account,
 
 	/* The larger of two draws: more users were created recently. */
 	created = T_START + (int64_t)(a > b ? a : b);
-	busy = rng_chance(r, 550);
-	pw = rng_chance(r, 550);
+	busy = rng_chance(r, mix->busy);
+	pw = rng_chance(r, mix->password);
 	make_name(name, sizeof(name), r, idx);
 	snprintf(arn, sizeof(arn), "arn:aws:iam::%s:user/%s%s", account,
 	    rng_chance(r, 50) ? rng_pick(r, paths, NELEM(paths)) : "", name);
@@ -369,9 +390,9 @@ row_user(struct row *row, struct rng *r, const char *account,
 	row_field(row, arn);
 	row_time(row, created);
 	row_password(row, r, created, busy, pw);
-	row_bool(row, rng_chance(r, pw ? 700 : 100));
-	row_key(row, r, created, busy, 650, 100);
-	row_key(row, r, created, busy, 120, 80);
+	row_bool(row, rng_chance(r, pw ? mix->mfa_pw : mix->mfa_nopw));
+	row_key(row, r, created, busy, mix->key1_active, mix->key1_inactive);
+	row_key(row, r, created, busy, mix->key2_active, mix->key2_inactive);
 	row_cert(row, r, created, 50, 150);
 	row_cert(row, r, created, 10, 30);
 }
@@ -444,12 +465,25 @@ parse_count(const char *s, const char *what, unsigned long min)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: gen_report [-s seed] [-a accounts] users\n");
+	fprintf(stderr, "usage: gen_report [-s seed] [-a accounts] "
+	    "[-m typical|neglected] users\n");
 	exit(2);
 }
 
+static const struct mix *
+parse_mix(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(mixes); i++)
+		if (strcmp(mixes[i].name, name) == 0)
+			return &mixes[i];
+	errx(2, "%s: unknown mix (typical or neglected)", name);
+}
+
 static void
-generate(uint64_t seed, unsigned long accounts, unsigned long users)
+generate(uint64_t seed, const struct mix *mix, unsigned long accounts,
+    unsigned long users)
 {
 	struct rng r = { seed };
 	struct row row;
@@ -465,7 +499,7 @@ generate(uint64_t seed, unsigned long accounts, unsigned long users)
 		n = users / accounts + (i < users % accounts);
 		for (j = 0; j < n; j++) {
 			row.upper = rng_chance(&r, 20);
-			row_user(&row, &r, account, j);
+			row_user(&row, &r, mix, account, j);
 			row_write(&row);
 		}
 	}
@@ -474,14 +508,18 @@ generate(uint64_t seed, unsigned long accounts, unsigned long users)
 int
 main(int argc, char *argv[])
 {
+	const struct mix *mix = &mixes[0];
 	uint64_t seed = 1;
 	unsigned long accounts = 0, users;
 	int ch;
 
-	while ((ch = getopt(argc, argv, "a:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:m:s:")) != -1) {
 		switch (ch) {
 		case 'a':
 			accounts = parse_count(optarg, "account count", 1);
+			break;
+		case 'm':
+			mix = parse_mix(optarg);
 			break;
 		case 's':
 			seed = parse_count(optarg, "seed", 0);
@@ -499,7 +537,7 @@ main(int argc, char *argv[])
 		errx(2, "cannot buffer standard output");
 	if (fwrite(header, 1, sizeof(header) - 1, stdout) != sizeof(header) - 1)
 		err(2, "write");
-	generate(seed, accounts, users);
+	generate(seed, mix, accounts, users);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		err(2, "write");
 	return 0;
