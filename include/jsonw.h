@@ -60,6 +60,25 @@ int		 jsonw_bool(struct jsonw *w, bool b);
 int		 jsonw_null(struct jsonw *w);
 
 /*
+ * A member in one call: len bytes of literal text (a key with the comma
+ * before it and the colon after, such as ",\"user\":"), then the value
+ * as the functions above write it.  Most of a record is members, and
+ * one call for both halves is measurably cheaper than two.
+ */
+int		 jsonw_string_after(struct jsonw *w, const char *text,
+		    size_t len, const char *s);
+int		 jsonw_int_after(struct jsonw *w, const char *text, size_t len,
+		    bool has, int64_t n);
+int		 jsonw_time_after(struct jsonw *w, const char *text, size_t len,
+		    bool has, int64_t t);
+#define jsonw_member_string(w, key, s) \
+	jsonw_string_after((w), "" key, sizeof(key) - 1, (s))
+#define jsonw_member_int(w, key, has, n) \
+	jsonw_int_after((w), "" key, sizeof(key) - 1, (has), (n))
+#define jsonw_member_time(w, key, has, t) \
+	jsonw_time_after((w), "" key, sizeof(key) - 1, (has), (t))
+
+/*
  * Whether the len bytes at s hold one JSON must escape; exposed so the
  * tests can hold the fast scan to a byte-at-a-time one.
  */

@@ -39,7 +39,7 @@ struct output {
 	bool		 inventory;
 	bool		 baseline;
 	bool		 started;	/* the header row is written */
-	char		*line;		/* rows not yet written, the last one open */
+	char		*line;		/* rows not yet written */
 	size_t		 len, cap;
 	size_t		 cells;		/* in the current row */
 	char		*scratch;	/* a value with its leading ' */

@@ -48,8 +48,10 @@
 struct json_rule_text {
 	char	*rule;		/* ,"rule":"…","severity": */
 	size_t	 rule_len;
-	char	*controls;	/* ,"controls":[…],"suppressed": */
-	size_t	 controls_len;
+	char	*kept;		/* ,"controls":[…],"suppressed":false */
+	size_t	 kept_len;
+	char	*suppressed;	/* …"suppressed":true,"suppression_reason": */
+	size_t	 suppressed_len;
 };
 
 struct output {
@@ -62,10 +64,10 @@ struct output {
 };
 
 /* A value that is always a string: NULL prints as "", as cJSON did. */
-static int
-out_json_str(struct output *out, const char *s)
+static const char *
+out_json_text(const char *s)
 {
-	return jsonw_string(out->w, s != NULL ? s : "");
+	return s != NULL ? s : "";
 }
 
 /* prefix, then what cJSON prints for value, then suffix; takes value. */
@@ -114,10 +116,16 @@ out_json_rule_text(struct json_rule_text *t, const struct rule *def)
 	t->rule = out_json_print_between(",\"rule\":",
 	    cJSON_CreateStringReference(def->id), ",\"severity\":",
 	    &t->rule_len);
-	t->controls = out_json_print_between(",\"controls\":",
-	    out_json_controls(def->controls), ",\"suppressed\":",
-	    &t->controls_len);
-	return t->rule != NULL && t->controls != NULL ? 0 : -1;
+	t->kept = out_json_print_between(",\"controls\":",
+	    out_json_controls(def->controls), ",\"suppressed\":false",
+	    &t->kept_len);
+	t->suppressed = out_json_print_between(",\"controls\":",
+	    out_json_controls(def->controls),
+	    ",\"suppressed\":true,\"suppression_reason\":",
+	    &t->suppressed_len);
+	if (t->rule == NULL || t->kept == NULL || t->suppressed == NULL)
+		return -1;
+	return 0;
 }
 
 static const char *
@@ -138,39 +146,35 @@ out_json_finding_object(struct output *out, const struct finding *f)
 	const struct user_record	*rec = f->rec;
 	struct jsonw			*w = out->w;
 
-	if (jsonw_lit(w, "{\"id\":") == -1 || out_json_str(out, f->id) == -1 ||
-	    jsonw_raw(w, t->rule, t->rule_len) == -1 ||
-	    out_json_str(out, severity_name(f->severity)) == -1 ||
-	    jsonw_lit(w, ",\"account\":") == -1 ||
-	    out_json_str(out, rec->account) == -1 ||
-	    jsonw_lit(w, ",\"user\":") == -1 ||
-	    out_json_str(out, rec->user) == -1 ||
-	    jsonw_lit(w, ",\"arn\":") == -1 ||
-	    out_json_str(out, rec->arn) == -1 ||
-	    jsonw_lit(w, ",\"credential\":") == -1 ||
-	    out_json_str(out, f->credential) == -1 ||
-	    jsonw_lit(w, ",\"days\":") == -1 ||
-	    jsonw_int_or_null(w, f->has_days, f->days) == -1 ||
-	    jsonw_lit(w, ",\"threshold\":") == -1 ||
-	    jsonw_int_or_null(w, f->threshold != RULE_NO_DAYS,
+	if (jsonw_member_string(w, "{\"id\":", out_json_text(f->id)) == -1 ||
+	    jsonw_string_after(w, t->rule, t->rule_len,
+	    severity_name(f->severity)) == -1 ||
+	    jsonw_member_string(w, ",\"account\":",
+	    out_json_text(rec->account)) == -1 ||
+	    jsonw_member_string(w, ",\"user\":", out_json_text(rec->user)) ==
+	    -1 ||
+	    jsonw_member_string(w, ",\"arn\":", out_json_text(rec->arn)) ==
+	    -1 ||
+	    jsonw_member_string(w, ",\"credential\":",
+	    out_json_text(f->credential)) == -1 ||
+	    jsonw_member_int(w, ",\"days\":", f->has_days, f->days) == -1 ||
+	    jsonw_member_int(w, ",\"threshold\":", f->threshold != RULE_NO_DAYS,
 	    f->threshold) == -1 ||
-	    jsonw_lit(w, ",\"last_used\":") == -1 ||
-	    jsonw_time_or_null(w, f->has_last_used, f->last_used) == -1 ||
-	    jsonw_lit(w, ",\"message\":") == -1 ||
-	    out_json_str(out, f->message) == -1 ||
-	    jsonw_raw(w, t->controls, t->controls_len) == -1 ||
-	    jsonw_bool(w, f->suppressed) == -1)
+	    jsonw_member_time(w, ",\"last_used\":", f->has_last_used,
+	    f->last_used) == -1 ||
+	    jsonw_member_string(w, ",\"message\":",
+	    out_json_text(f->message)) == -1)
 		return -1;
-	if (f->suppressed && (jsonw_lit(w, ",\"suppression_reason\":") == -1 ||
-	    out_json_str(out, f->suppress_reason) == -1))
+	if (f->suppressed ? jsonw_string_after(w, t->suppressed,
+	    t->suppressed_len, out_json_text(f->suppress_reason)) == -1 :
+	    jsonw_raw(w, t->kept, t->kept_len) == -1)
 		return -1;
-	if (out->info.baseline && (jsonw_lit(w, ",\"status\":") == -1 ||
-	    jsonw_string(w, out_json_status(f->status)) == -1))
+	if (out->info.baseline && jsonw_member_string(w, ",\"status\":",
+	    out_json_status(f->status)) == -1)
 		return -1;
-	if (jsonw_lit(w, ",\"source\":{\"path\":") == -1 ||
-	    out_json_str(out, rec->path) == -1 ||
-	    jsonw_lit(w, ",\"line\":") == -1 ||
-	    jsonw_int(w, rec->line) == -1)
+	if (jsonw_member_string(w, ",\"source\":{\"path\":",
+	    out_json_text(rec->path)) == -1 ||
+	    jsonw_member_int(w, ",\"line\":", true, rec->line) == -1)
 		return -1;
 	return jsonw_lit(w, "}}");
 }
@@ -211,7 +215,7 @@ out_json_close_list(struct output *out)
 static int
 out_json_key(struct output *out, const char *key)
 {
-	if (out_json_str(out, key) == -1)
+	if (jsonw_string(out->w, out_json_text(key)) == -1)
 		return -1;
 	return jsonw_lit(out->w, ":");
 }
@@ -252,15 +256,13 @@ out_json_start(struct output *out)
 	if (out->started || out->ndjson)
 		return 0;
 	out->started = true;
-	if (jsonw_lit(w, "{\"credaudit_version\":") == -1 ||
-	    out_json_str(out, info->version) == -1 ||
-	    jsonw_lit(w, ",\"as_of\":") == -1 ||
-	    jsonw_time_or_null(w, !info->as_of_generated,
+	if (jsonw_member_string(w, "{\"credaudit_version\":",
+	    out_json_text(info->version)) == -1 ||
+	    jsonw_member_time(w, ",\"as_of\":", !info->as_of_generated,
 	    info->policy->as_of) == -1)
 		return -1;
-	if (info->baseline && (jsonw_lit(w, ",\"baseline_as_of\":") == -1 ||
-	    jsonw_time_or_null(w, info->baseline_has_as_of,
-	    info->baseline_as_of) == -1))
+	if (info->baseline && jsonw_member_time(w, ",\"baseline_as_of\":",
+	    info->baseline_has_as_of, info->baseline_as_of) == -1)
 		return -1;
 	if (info->inventory)
 		return jsonw_lit(w, ",\"users\":[");
@@ -279,24 +281,25 @@ out_json_finding(struct output *out, const struct finding *f)
 	return out_json_item_end(out);
 }
 
-/* ,"KEY":{"state":…,"last_rotated":…: what keys and certificates share. */
+/*
+ * What keys and certificates share: head is the member's key and the
+ * first of its own, such as ,"cert_1":{"state":.
+ */
 static int
-out_json_slot_head(struct output *out, const char *key,
+out_json_slot_head(struct output *out, const char *head,
     const struct key_slot *k)
 {
 	struct jsonw	*w = out->w;
 
-	if (jsonw_raw(w, key, strlen(key)) == -1 ||
-	    jsonw_lit(w, "{\"state\":") == -1 ||
-	    out_json_str(out, output_slot_state(k->state)) == -1 ||
-	    jsonw_lit(w, ",\"last_rotated\":") == -1)
+	if (jsonw_string_after(w, head, strlen(head),
+	    output_slot_state(k->state)) == -1)
 		return -1;
-	return jsonw_time_or_null(w, k->last_rotated.kind == TIME_SET,
-	    k->last_rotated.t);
+	return jsonw_member_time(w, ",\"last_rotated\":",
+	    k->last_rotated.kind == TIME_SET, k->last_rotated.t);
 }
 
 static int
-out_json_key_slot(struct output *out, const char *key,
+out_json_key_slot(struct output *out, const char *head,
     const struct inventory_row *row, int n)
 {
 	const struct key_slot	*k = &row->rec->key[n];
@@ -305,25 +308,23 @@ out_json_key_slot(struct output *out, const char *key,
 	bool			 has;
 
 	has = output_key_days(row, n, &days);
-	if (out_json_slot_head(out, key, k) == -1 ||
-	    jsonw_lit(w, ",\"last_used\":") == -1 ||
-	    jsonw_time_or_null(w, k->last_used.kind == TIME_SET,
-	    k->last_used.t) == -1 ||
-	    jsonw_lit(w, ",\"days\":") == -1 ||
-	    jsonw_int_or_null(w, has, days) == -1 ||
-	    jsonw_lit(w, ",\"region\":") == -1 ||
-	    jsonw_string(w, k->last_used_region) == -1 ||
-	    jsonw_lit(w, ",\"service\":") == -1 ||
-	    jsonw_string(w, k->last_used_service) == -1)
+	if (out_json_slot_head(out, head, k) == -1 ||
+	    jsonw_member_time(w, ",\"last_used\":",
+	    k->last_used.kind == TIME_SET, k->last_used.t) == -1 ||
+	    jsonw_member_int(w, ",\"days\":", has, days) == -1 ||
+	    jsonw_member_string(w, ",\"region\":", k->last_used_region) ==
+	    -1 ||
+	    jsonw_member_string(w, ",\"service\":", k->last_used_service) ==
+	    -1)
 		return -1;
 	return jsonw_lit(w, "}");
 }
 
 static int
-out_json_cert_slot(struct output *out, const char *key,
+out_json_cert_slot(struct output *out, const char *head,
     const struct key_slot *c)
 {
-	if (out_json_slot_head(out, key, c) == -1)
+	if (out_json_slot_head(out, head, c) == -1)
 		return -1;
 	return jsonw_lit(out->w, "}");
 }
@@ -332,24 +333,22 @@ static int
 out_json_password(struct output *out, const struct inventory_row *row)
 {
 	const struct user_record	*rec = row->rec;
+	const struct cred_time		*used = &rec->password_last_used;
+	const struct cred_time		*changed = &rec->password_last_changed;
 	struct jsonw			*w = out->w;
 	int64_t				 days = 0;
 	bool				 has;
 
 	has = output_password_days(row, &days);
-	if (jsonw_lit(w, ",\"password\":{\"state\":") == -1 ||
-	    out_json_str(out, output_password_state(rec->password)) == -1 ||
-	    jsonw_lit(w, ",\"last_used\":") == -1 ||
-	    jsonw_time_or_null(w, rec->password_last_used.kind == TIME_SET,
-	    rec->password_last_used.t) == -1 ||
-	    jsonw_lit(w, ",\"last_used_note\":") == -1 ||
-	    jsonw_string(w, output_time_note(rec->password_last_used.kind)) ==
-	    -1 ||
-	    jsonw_lit(w, ",\"last_changed\":") == -1 ||
-	    jsonw_time_or_null(w, rec->password_last_changed.kind == TIME_SET,
-	    rec->password_last_changed.t) == -1 ||
-	    jsonw_lit(w, ",\"days\":") == -1 ||
-	    jsonw_int_or_null(w, has, days) == -1)
+	if (jsonw_member_string(w, ",\"password\":{\"state\":",
+	    output_password_state(rec->password)) == -1 ||
+	    jsonw_member_time(w, ",\"last_used\":", used->kind == TIME_SET,
+	    used->t) == -1 ||
+	    jsonw_member_string(w, ",\"last_used_note\":",
+	    output_time_note(used->kind)) == -1 ||
+	    jsonw_member_time(w, ",\"last_changed\":",
+	    changed->kind == TIME_SET, changed->t) == -1 ||
+	    jsonw_member_int(w, ",\"days\":", has, days) == -1)
 		return -1;
 	return jsonw_lit(w, "}");
 }
@@ -361,33 +360,33 @@ out_json_user_object(struct output *out, const struct inventory_row *row)
 	const struct user_record	*rec = row->rec;
 	struct jsonw			*w = out->w;
 
-	if (jsonw_lit(w, "{\"account\":") == -1 ||
-	    out_json_str(out, rec->account) == -1 ||
-	    jsonw_lit(w, ",\"user\":") == -1 ||
-	    out_json_str(out, rec->user) == -1 ||
-	    jsonw_lit(w, ",\"arn\":") == -1 ||
-	    out_json_str(out, rec->arn) == -1 ||
-	    jsonw_lit(w, ",\"created\":") == -1 ||
-	    jsonw_time_or_null(w, rec->created.kind == TIME_SET,
-	    rec->created.t) == -1 ||
+	if (jsonw_member_string(w, "{\"account\":",
+	    out_json_text(rec->account)) == -1 ||
+	    jsonw_member_string(w, ",\"user\":", out_json_text(rec->user)) ==
+	    -1 ||
+	    jsonw_member_string(w, ",\"arn\":", out_json_text(rec->arn)) ==
+	    -1 ||
+	    jsonw_member_time(w, ",\"created\":",
+	    rec->created.kind == TIME_SET, rec->created.t) == -1 ||
 	    out_json_password(out, row) == -1 ||
 	    jsonw_lit(w, ",\"mfa\":") == -1 ||
 	    jsonw_bool(w, rec->mfa_active) == -1 ||
 	    jsonw_lit(w, ",\"credentials\":") == -1 ||
 	    jsonw_bool(w, row->credentials) == -1 ||
-	    out_json_key_slot(out, ",\"access_key_1\":", row, 0) == -1 ||
-	    out_json_key_slot(out, ",\"access_key_2\":", row, 1) == -1 ||
-	    out_json_cert_slot(out, ",\"cert_1\":", &rec->cert[0]) == -1 ||
-	    out_json_cert_slot(out, ",\"cert_2\":", &rec->cert[1]) == -1 ||
-	    jsonw_lit(w, ",\"findings\":") == -1 ||
-	    jsonw_int(w, row->findings) == -1 ||
-	    jsonw_lit(w, ",\"worst_severity\":") == -1 ||
-	    jsonw_string(w, row->has_worst ? severity_name(row->worst) :
-	    NULL) == -1 ||
-	    jsonw_lit(w, ",\"source\":{\"path\":") == -1 ||
-	    out_json_str(out, rec->path) == -1 ||
-	    jsonw_lit(w, ",\"line\":") == -1 ||
-	    jsonw_int(w, rec->line) == -1)
+	    out_json_key_slot(out, ",\"access_key_1\":{\"state\":", row, 0) ==
+	    -1 ||
+	    out_json_key_slot(out, ",\"access_key_2\":{\"state\":", row, 1) ==
+	    -1 ||
+	    out_json_cert_slot(out, ",\"cert_1\":{\"state\":",
+	    &rec->cert[0]) == -1 ||
+	    out_json_cert_slot(out, ",\"cert_2\":{\"state\":",
+	    &rec->cert[1]) == -1 ||
+	    jsonw_member_int(w, ",\"findings\":", true, row->findings) == -1 ||
+	    jsonw_member_string(w, ",\"worst_severity\":", row->has_worst ?
+	    severity_name(row->worst) : NULL) == -1 ||
+	    jsonw_member_string(w, ",\"source\":{\"path\":",
+	    out_json_text(rec->path)) == -1 ||
+	    jsonw_member_int(w, ",\"line\":", true, rec->line) == -1)
 		return -1;
 	return jsonw_lit(w, "}}");
 }
@@ -408,19 +407,13 @@ out_json_resolved_one(struct output *out, const struct resolved_finding *r)
 	struct jsonw	*w = out->w;
 
 	if (out_json_item_begin(out) == -1 ||
-	    jsonw_lit(w, "{\"id\":") == -1 || out_json_str(out, r->id) == -1 ||
-	    jsonw_lit(w, ",\"rule\":") == -1 ||
-	    jsonw_string(w, r->rule) == -1 ||
-	    jsonw_lit(w, ",\"severity\":") == -1 ||
-	    jsonw_string(w, r->severity) == -1 ||
-	    jsonw_lit(w, ",\"account\":") == -1 ||
-	    jsonw_string(w, r->account) == -1 ||
-	    jsonw_lit(w, ",\"user\":") == -1 ||
-	    jsonw_string(w, r->user) == -1 ||
-	    jsonw_lit(w, ",\"credential\":") == -1 ||
-	    jsonw_string(w, r->credential) == -1 ||
-	    jsonw_lit(w, ",\"message\":") == -1 ||
-	    jsonw_string(w, r->message) == -1)
+	    jsonw_member_string(w, "{\"id\":", out_json_text(r->id)) == -1 ||
+	    jsonw_member_string(w, ",\"rule\":", r->rule) == -1 ||
+	    jsonw_member_string(w, ",\"severity\":", r->severity) == -1 ||
+	    jsonw_member_string(w, ",\"account\":", r->account) == -1 ||
+	    jsonw_member_string(w, ",\"user\":", r->user) == -1 ||
+	    jsonw_member_string(w, ",\"credential\":", r->credential) == -1 ||
+	    jsonw_member_string(w, ",\"message\":", r->message) == -1)
 		return -1;
 	return jsonw_lit(w, "}");
 }
@@ -444,27 +437,23 @@ out_json_input(struct output *out, const struct input_info *in)
 	const struct report_stats	*st = &in->stats;
 	struct jsonw			*w = out->w;
 
-	if (jsonw_lit(w, "{\"path\":") == -1 ||
-	    out_json_str(out, in->path) == -1 ||
-	    jsonw_lit(w, ",\"account\":") == -1 ||
-	    jsonw_string(w, st->account[0] != '\0' ? st->account : NULL) ==
+	if (jsonw_member_string(w, "{\"path\":", out_json_text(in->path)) ==
 	    -1 ||
-	    jsonw_lit(w, ",\"generated_time\":") == -1 ||
-	    jsonw_time_or_null(w, st->has_generated_time,
-	    st->generated_time) == -1 ||
-	    jsonw_lit(w, ",\"as_of\":") == -1 ||
-	    jsonw_time_or_null(w, in->begun, in->as_of) == -1 ||
-	    jsonw_lit(w, ",\"report_age_hours\":") == -1 ||
-	    jsonw_int_or_null(w, in->has_report_age, in->report_age_hours) ==
+	    jsonw_member_string(w, ",\"account\":", st->account[0] != '\0' ?
+	    st->account : NULL) == -1 ||
+	    jsonw_member_time(w, ",\"generated_time\":",
+	    st->has_generated_time, st->generated_time) == -1 ||
+	    jsonw_member_time(w, ",\"as_of\":", in->begun, in->as_of) == -1 ||
+	    jsonw_member_int(w, ",\"report_age_hours\":", in->has_report_age,
+	    in->report_age_hours) == -1 ||
+	    jsonw_member_int(w, ",\"users\":", true, (int64_t)st->users) ==
 	    -1 ||
-	    jsonw_lit(w, ",\"users\":") == -1 ||
-	    jsonw_int(w, (int64_t)st->users) == -1 ||
-	    jsonw_lit(w, ",\"rows_rejected\":") == -1 ||
-	    jsonw_int(w, (int64_t)st->rows_rejected) == -1 ||
+	    jsonw_member_int(w, ",\"rows_rejected\":", true,
+	    (int64_t)st->rows_rejected) == -1 ||
 	    jsonw_lit(w, ",\"root\":") == -1 ||
 	    jsonw_bool(w, st->has_root) == -1 ||
-	    jsonw_lit(w, ",\"error\":") == -1 ||
-	    jsonw_string(w, st->failed ? st->error : NULL) == -1)
+	    jsonw_member_string(w, ",\"error\":", st->failed ? st->error :
+	    NULL) == -1)
 		return -1;
 	return jsonw_lit(w, "}");
 }
@@ -505,7 +494,8 @@ out_json_counts(struct output *out, const struct run_summary *sum)
 		return -1;
 	for (i = SEV_COUNT - 1; i >= 0; i--)
 		if (out_json_count(out, i == SEV_COUNT - 1,
-		    severity_name((enum severity)i), sum->counts.by_severity[i]) == -1)
+		    severity_name((enum severity)i),
+		    sum->counts.by_severity[i]) == -1)
 			return -1;
 	if (jsonw_lit(out->w, "},\"by_rule\":{") == -1)
 		return -1;
@@ -521,17 +511,17 @@ out_json_summary(struct output *out, const struct run_summary *sum)
 {
 	struct jsonw	*w = out->w;
 
-	if (jsonw_lit(w, ",\"summary\":{\"users\":") == -1 ||
-	    jsonw_int(w, (int64_t)sum->users) == -1 ||
-	    jsonw_lit(w, ",\"findings\":") == -1 ||
-	    jsonw_int(w, (int64_t)sum->counts.findings) == -1 ||
-	    jsonw_lit(w, ",\"suppressed\":") == -1 ||
-	    jsonw_int(w, (int64_t)sum->counts.suppressed) == -1)
+	if (jsonw_member_int(w, ",\"summary\":{\"users\":", true,
+	    (int64_t)sum->users) == -1 ||
+	    jsonw_member_int(w, ",\"findings\":", true,
+	    (int64_t)sum->counts.findings) == -1 ||
+	    jsonw_member_int(w, ",\"suppressed\":", true,
+	    (int64_t)sum->counts.suppressed) == -1)
 		return -1;
-	if (out->info.baseline && (jsonw_lit(w, ",\"new\":") == -1 ||
-	    jsonw_int(w, (int64_t)sum->counts.new_findings) == -1 ||
-	    jsonw_lit(w, ",\"resolved\":") == -1 ||
-	    jsonw_int(w, (int64_t)sum->nresolved) == -1))
+	if (out->info.baseline && (jsonw_member_int(w, ",\"new\":", true,
+	    (int64_t)sum->counts.new_findings) == -1 ||
+	    jsonw_member_int(w, ",\"resolved\":", true,
+	    (int64_t)sum->nresolved) == -1))
 		return -1;
 	if (out_json_counts(out, sum) == -1)
 		return -1;
@@ -579,7 +569,8 @@ out_json_free(struct output *out)
 		return;
 	for (r = 0; r < RULE_COUNT; r++) {
 		free(out->rules[r].rule);
-		free(out->rules[r].controls);
+		free(out->rules[r].kept);
+		free(out->rules[r].suppressed);
 	}
 	jsonw_free(out->w);
 	free(out);

@@ -114,6 +114,32 @@ jsonw_room(struct jsonw *w, size_t n)
 	return w->block + w->used;
 }
 
+/*
+ * memcpy, with the short copies that make up most of the output (keys,
+ * names, ids) done as two overlapping fixed-size moves the compiler
+ * inlines, instead of a call that works out the length at run time.
+ */
+static void
+jsonw_copy(char *dst, const char *src, size_t len)
+{
+	if (len > 32)
+		memcpy(dst, src, len);
+	else if (len >= 16) {
+		memcpy(dst, src, 16);
+		memcpy(dst + len - 16, src + len - 16, 16);
+	} else if (len >= 8) {
+		memcpy(dst, src, 8);
+		memcpy(dst + len - 8, src + len - 8, 8);
+	} else if (len >= 4) {
+		memcpy(dst, src, 4);
+		memcpy(dst + len - 4, src + len - 4, 4);
+	} else if (len > 0) {
+		dst[0] = src[0];
+		dst[len / 2] = src[len / 2];
+		dst[len - 1] = src[len - 1];
+	}
+}
+
 int
 jsonw_raw(struct jsonw *w, const char *text, size_t len)
 {
@@ -127,23 +153,18 @@ jsonw_raw(struct jsonw *w, const char *text, size_t len)
 	}
 	if ((p = jsonw_room(w, len)) == NULL)
 		return -1;
-	memcpy(p, text, len);
+	jsonw_copy(p, text, len);
 	w->used += len;
 	return 0;
 }
 
-/* A special byte: one cJSON escapes (it passes 0x7f and above through). */
-static bool
-jsonw_special(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\';
-}
-
 /*
- * Whether any byte of v is special.  (x - 0x01…) & ~x & 0x80… is
- * non-zero exactly when some byte of x is zero, and (x - 0x20…) & ~x &
- * 0x80… exactly when some byte is below 0x20; a borrow can flag a byte
- * wrongly only above one that was rightly flagged, so "any" is exact.
+ * Whether any byte of v is special: one cJSON escapes, that is a byte
+ * below 0x20, a quote or a backslash (it passes 0x7f and above through).
+ * (x - 0x01…) & ~x & 0x80… is non-zero exactly when some byte of x is
+ * zero, and (x - 0x20…) & ~x & 0x80… exactly when some byte is below
+ * 0x20; a borrow can flag a byte wrongly only above one that was rightly
+ * flagged, so "any" is exact.
  */
 static bool
 jsonw_word_special(uint64_t v)
@@ -156,21 +177,48 @@ jsonw_word_special(uint64_t v)
 	    ((bslash - ones) & ~bslash)) & high;
 }
 
+/*
+ * The len bytes at s, fewer than a word, in one word: two overlapping
+ * halves, or for 1 to 3 bytes the first, middle and last byte; the rest
+ * is a byte that is not special.  Every byte of s is in the word.
+ */
+static uint64_t
+jsonw_short_word(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	uint32_t		 lo, hi;
+
+	if (len >= sizeof(lo)) {
+		memcpy(&lo, s, sizeof(lo));
+		memcpy(&hi, s + len - sizeof(hi), sizeof(hi));
+		return lo | (uint64_t)hi << 32;
+	}
+	if (len == 0)
+		return JSONW_BYTES('a');
+	return (JSONW_BYTES('a') & ~UINT64_C(0xffffff)) | u[0] |
+	    (uint64_t)u[len / 2] << 8 | (uint64_t)u[len - 1] << 16;
+}
+
+/*
+ * A word at a time, and the last word overlaps the one before it rather
+ * than going byte by byte: most strings here are 10 to 60 bytes long, so
+ * the ends would cost as much as the middle.
+ */
 bool
 jsonw_needs_escape(const char *s, size_t len)
 {
 	uint64_t	 v;
-	size_t		 i = 0;
+	size_t		 i;
 
-	for (; len - i >= sizeof(v); i += sizeof(v)) {
+	if (len < sizeof(v))
+		return jsonw_word_special(jsonw_short_word(s, len));
+	for (i = 0; i < len - sizeof(v); i += sizeof(v)) {
 		memcpy(&v, s + i, sizeof(v));
 		if (jsonw_word_special(v))
 			return true;
 	}
-	for (; i < len; i++)
-		if (jsonw_special((unsigned char)s[i]))
-			return true;
-	return false;
+	memcpy(&v, s + len - sizeof(v), sizeof(v));
+	return jsonw_word_special(v);
 }
 
 /* s, which needs escaping, printed by cJSON with its quotes. */
@@ -207,41 +255,72 @@ jsonw_escaped(struct jsonw *w, const char *s, size_t len)
 	return jsonw_raw(w, w->scratch, strlen(w->scratch));
 }
 
+/* s as a string, plain or not, when it may not fit in a block. */
+static int
+jsonw_string_slow(struct jsonw *w, const char *s, size_t len)
+{
+	if (jsonw_needs_escape(s, len))
+		return jsonw_escaped(w, s, len);
+	if (jsonw_lit(w, "\"") == -1 || jsonw_raw(w, s, len) == -1)
+		return -1;
+	return jsonw_lit(w, "\"");
+}
+
 int
-jsonw_string(struct jsonw *w, const char *s)
+jsonw_string_after(struct jsonw *w, const char *text, size_t tlen,
+    const char *s)
 {
 	size_t	 len;
 	char	*p;
 
 	if (s == NULL)
-		return jsonw_null(w);
+		return jsonw_raw(w, text, tlen) == -1 ? -1 : jsonw_null(w);
 	len = strlen(s);
-	if (jsonw_needs_escape(s, len))
-		return jsonw_escaped(w, s, len);
-	if (len > JSONW_BLOCK - 2) {
-		if (jsonw_lit(w, "\"") == -1 || jsonw_raw(w, s, len) == -1)
+	/* The common case: text and a plain string in one block. */
+	if (len < JSONW_BLOCK / 2 && tlen < JSONW_BLOCK / 2 &&
+	    !jsonw_needs_escape(s, len)) {
+		if ((p = jsonw_room(w, tlen + len + 2)) == NULL)
 			return -1;
-		return jsonw_lit(w, "\"");
+		jsonw_copy(p, text, tlen);
+		p += tlen;
+		*p++ = '"';
+		jsonw_copy(p, s, len);
+		p[len] = '"';
+		w->used += tlen + len + 2;
+		return 0;
 	}
-	if ((p = jsonw_room(w, len + 2)) == NULL)
+	if (jsonw_raw(w, text, tlen) == -1)
 		return -1;
-	p[0] = '"';
-	memcpy(p + 1, s, len);
-	p[len + 1] = '"';
-	w->used += len + 2;
+	return jsonw_string_slow(w, s, len);
+}
+
+int
+jsonw_string(struct jsonw *w, const char *s)
+{
+	return jsonw_string_after(w, "", 0, s);
+}
+
+int
+jsonw_int_after(struct jsonw *w, const char *text, size_t tlen, bool has,
+    int64_t n)
+{
+	char	*p;
+
+	if (!has || tlen > JSONW_BLOCK - OUTPUT_INTSZ)
+		return jsonw_raw(w, text, tlen) == -1 ? -1 :
+		    jsonw_int_or_null(w, has, n);
+	if ((p = jsonw_room(w, tlen + OUTPUT_INTSZ)) == NULL)
+		return -1;
+	jsonw_copy(p, text, tlen);
+	output_format_int(n, p + tlen);
+	w->used += tlen + strlen(p + tlen);
 	return 0;
 }
 
 int
 jsonw_int(struct jsonw *w, int64_t n)
 {
-	char	*p;
-
-	if ((p = jsonw_room(w, OUTPUT_INTSZ)) == NULL)
-		return -1;
-	output_format_int(n, p);
-	w->used += strlen(p);
-	return 0;
+	return jsonw_int_after(w, "", 0, true, n);
 }
 
 int
@@ -251,18 +330,30 @@ jsonw_int_or_null(struct jsonw *w, bool has, int64_t n)
 }
 
 int
-jsonw_time(struct jsonw *w, int64_t t)
+jsonw_time_after(struct jsonw *w, const char *text, size_t tlen, bool has,
+    int64_t t)
 {
 	char	*p;
 
-	/* Quote, the timestamp and its NUL, which the closing quote replaces. */
-	if ((p = jsonw_room(w, TIMESTAMP_BUFSZ + 1)) == NULL)
+	/* Quote, timestamp and its NUL, which the closing quote replaces. */
+	if (!has || tlen > JSONW_BLOCK - TIMESTAMP_BUFSZ - 1)
+		return jsonw_raw(w, text, tlen) == -1 ? -1 :
+		    jsonw_time_or_null(w, has, t);
+	if ((p = jsonw_room(w, tlen + TIMESTAMP_BUFSZ + 1)) == NULL)
 		return -1;
+	jsonw_copy(p, text, tlen);
+	p += tlen;
 	p[0] = '"';
 	timeparse_format(t, p + 1);
 	p[TIMESTAMP_BUFSZ] = '"';
-	w->used += TIMESTAMP_BUFSZ + 1;
+	w->used += tlen + TIMESTAMP_BUFSZ + 1;
 	return 0;
+}
+
+int
+jsonw_time(struct jsonw *w, int64_t t)
+{
+	return jsonw_time_after(w, "", 0, true, t);
 }
 
 int
