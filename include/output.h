@@ -148,14 +148,4 @@ bool		 output_password_days(const struct inventory_row *row,
 bool		 output_key_days(const struct inventory_row *row, int n,
 		    int64_t *days);
 
-/* The longest int64_t in decimal, and the room it takes with its NUL. */
-#define OUTPUT_INT_WIDEST	"-9223372036854775808"
-#define OUTPUT_INTSZ		sizeof(OUTPUT_INT_WIDEST)
-
-/*
- * n in decimal, written by hand: every finding carries two or three
- * numbers, and snprintf for them was a measurable share of a large run.
- */
-void		 output_format_int(int64_t n, char buf[OUTPUT_INTSZ]);
-
 #endif

@@ -40,6 +40,7 @@
 #include "report.h"
 #include "rules.h"
 #include "standards.h"
+#include "textbuf.h"
 #include "timeparse.h"
 
 #define ASFF_TITLE_MAX		256
@@ -312,17 +313,17 @@ out_asff_resources(struct output *out, const struct asff_item *it)
 static void
 out_asff_product_fields(struct output *out, const struct finding *f)
 {
-	char	 num[OUTPUT_INTSZ], when[TIMESTAMP_BUFSZ];
+	char	 num[TEXTBUF_INTSZ], when[TIMESTAMP_BUFSZ];
 
 	out_asff_raw(out, ",\"ProductFields\":{");
 	out_asff_member(out, true, "credaudit/rule", rules_table[f->rule].id);
 	out_asff_member(out, false, "credaudit/credential", f->credential);
 	if (f->has_days) {
-		output_format_int(f->days, num);
+		textbuf_format_int(f->days, num);
 		out_asff_member(out, false, "credaudit/days", num);
 	}
 	if (f->threshold != RULE_NO_DAYS) {
-		output_format_int(f->threshold, num);
+		textbuf_format_int(f->threshold, num);
 		out_asff_member(out, false, "credaudit/threshold", num);
 	}
 	if (f->has_last_used) {

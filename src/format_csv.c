@@ -29,6 +29,7 @@
 #include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "textbuf.h"
 #include "timeparse.h"
 
 /* Rows are handed to the stream in blocks of about this size. */
@@ -149,11 +150,11 @@ out_csv_cell(struct output *out, const char *s)
 static int
 out_csv_cell_number(struct output *out, bool has, int64_t n)
 {
-	char	 num[OUTPUT_INTSZ];
+	char	 num[TEXTBUF_INTSZ];
 
 	if (!has)
 		return out_csv_cell(out, NULL);
-	output_format_int(n, num);
+	textbuf_format_int(n, num);
 	return out_csv_cell(out, num);
 }
 

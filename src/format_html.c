@@ -44,6 +44,7 @@
 #include "rules.h"
 #include "strpool.h"
 #include "svg.h"
+#include "textbuf.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -164,9 +165,9 @@ out_html_puts(struct output *out, const char *s)
 static void
 out_html_int(struct output *out, int64_t n)
 {
-	char	 buf[OUTPUT_INTSZ];
+	char	 buf[TEXTBUF_INTSZ];
 
-	output_format_int(n, buf);
+	textbuf_format_int(n, buf);
 	out_html_puts(out, buf);
 }
 

@@ -22,7 +22,7 @@
 #include <cjson/cJSON.h>
 
 #include "jsonw.h"
-#include "output.h"
+#include "textbuf.h"
 #include "timeparse.h"
 
 /* cJSON writes each special byte as at most \u00XX. */
@@ -306,14 +306,13 @@ jsonw_int_after(struct jsonw *w, const char *text, size_t tlen, bool has,
 {
 	char	*p;
 
-	if (!has || tlen > JSONW_BLOCK - OUTPUT_INTSZ)
+	if (!has || tlen > JSONW_BLOCK - TEXTBUF_INTSZ)
 		return jsonw_raw(w, text, tlen) == -1 ? -1 :
 		    jsonw_int_or_null(w, has, n);
-	if ((p = jsonw_room(w, tlen + OUTPUT_INTSZ)) == NULL)
+	if ((p = jsonw_room(w, tlen + TEXTBUF_INTSZ)) == NULL)
 		return -1;
 	jsonw_copy(p, text, tlen);
-	output_format_int(n, p + tlen);
-	w->used += tlen + strlen(p + tlen);
+	w->used += tlen + textbuf_format_int(n, p + tlen);
 	return 0;
 }
 

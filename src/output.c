@@ -160,21 +160,3 @@ output_key_days(const struct inventory_row *row, int n, int64_t *days)
 {
 	return rules_key_age(row->rec, n, row->as_of, days);
 }
-
-void
-output_format_int(int64_t n, char buf[OUTPUT_INTSZ])
-{
-	char		 tmp[OUTPUT_INTSZ];
-	uint64_t	 u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-	size_t		 i = 0, len = 0;
-
-	do {
-		tmp[i++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0);
-	if (n < 0)
-		buf[len++] = '-';
-	while (i > 0)
-		buf[len++] = tmp[--i];
-	buf[len] = '\0';
-}

@@ -1665,33 +1665,10 @@ test_format_free_null(void **state)
 		output_free(ops, NULL);
 }
 
-static void
-test_output_format_int_table(void **state)
-{
-	static const struct {
-		int64_t		 n;
-		const char	*text;
-	} cases[] = {
-		{ 0, "0" }, { 7, "7" }, { -1, "-1" }, { 90, "90" },
-		{ 1234567890, "1234567890" },
-		{ INT64_MAX, "9223372036854775807" },
-		{ INT64_MIN, "-9223372036854775808" },
-	};
-	char	 buf[OUTPUT_INTSZ];
-	size_t	 i;
-
-	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		output_format_int(cases[i].n, buf);
-		assert_string_equal(buf, cases[i].text);
-	}
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest	 tests[] = {
-		cmocka_unit_test(test_output_format_int_table),
 		cmocka_unit_test(test_output_lookup_every_name),
 		cmocka_unit_test(test_output_inventory_days),
 		cmocka_unit_test(test_csv_findings_rows),

@@ -1,0 +1,83 @@
+/*
+ * Short texts without printf: the decimal writer every output and the
+ * rule messages share, and the bounded buffer messages are built in.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "textbuf.h"
+
+/*
+ * Two digits at a time from a table of 00..99: half the divisions of
+ * the digit-by-digit loop, and most numbers here (days, line numbers)
+ * are a few digits long.
+ */
+static const char textbuf_pairs[] =
+    "00010203040506070809" "10111213141516171819"
+    "20212223242526272829" "30313233343536373839"
+    "40414243444546474849" "50515253545556575859"
+    "60616263646566676869" "70717273747576777879"
+    "80818283848586878889" "90919293949596979899";
+
+size_t
+textbuf_format_int(int64_t n, char buf[TEXTBUF_INTSZ])
+{
+	char		 tmp[TEXTBUF_INTSZ];
+	char		*p = tmp + sizeof(tmp);
+	uint64_t	 u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	size_t		 len;
+
+	while (u >= 100) {
+		p -= 2;
+		memcpy(p, textbuf_pairs + u % 100 * 2, 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		p -= 2;
+		memcpy(p, textbuf_pairs + u * 2, 2);
+	} else
+		*--p = (char)('0' + u);
+	if (n < 0)
+		*--p = '-';
+	len = (size_t)(tmp + sizeof(tmp) - p);
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	return len;
+}
+
+void
+textbuf_init(struct textbuf *tb, char *buf, size_t size)
+{
+	tb->buf = buf;
+	tb->size = size;
+	tb->len = 0;
+	buf[0] = '\0';
+}
+
+/* Append len bytes of s, cut to what fits, and keep the NUL after them. */
+static void
+textbuf_add_len(struct textbuf *tb, const char *s, size_t len)
+{
+	size_t	 room = tb->size - 1 - tb->len;
+
+	if (len > room)
+		len = room;
+	memcpy(tb->buf + tb->len, s, len);
+	tb->len += len;
+	tb->buf[tb->len] = '\0';
+}
+
+void
+textbuf_add(struct textbuf *tb, const char *s)
+{
+	textbuf_add_len(tb, s, strlen(s));
+}
+
+void
+textbuf_add_int(struct textbuf *tb, int64_t n)
+{
+	char	 num[TEXTBUF_INTSZ];
+
+	textbuf_add_len(tb, num, textbuf_format_int(n, num));
+}
