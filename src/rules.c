@@ -11,13 +11,12 @@
  * "; threshold N".  The policy's setters are in policy.c.
  */
 #include <fnmatch.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "rules.h"
+#include "textbuf.h"
 #include "timeparse.h"
 
 /* What a check needs besides the record; one per rules_eval() call. */
@@ -73,6 +72,34 @@ static const char *const cred_names[CRED_KIND_COUNT][2] = {
 	[CRED_USER] = { "user", NULL },
 };
 static const char *const key_label[2] = { "access key 1", "access key 2" };
+
+/*
+ * The parts of messages that come before the evidence (see rule_emit),
+ * one for each key, certificate or state a check can name.
+ */
+static const char *const key_head[2] = { "access key 1 ", "access key 2 " };
+static const char *const key_inactive_head[2] = {
+	"access key 1 inactive, ", "access key 2 inactive, "
+};
+static const char *const root_key_head[2][2] = {
+	{ "root account has an inactive access key 1 (",
+	    "root account has an inactive access key 2 (" },
+	{ "root account has an active access key 1 (",
+	    "root account has an active access key 2 (" },
+};
+static const char *const root_cert_head[2] = {
+	"root account has an active signing certificate 1",
+	"root account has an active signing certificate 2",
+};
+static const char *const root_cert_age_head[2] = {
+	"root account has an active signing certificate 1 (",
+	"root account has an active signing certificate 2 (",
+};
+static const char *const root_used_head[3] = {
+	"root account used recently: password ",
+	"root account used recently: access key 1 ",
+	"root account used recently: access key 2 ",
+};
 
 static const char *const severity_names[SEV_COUNT] = {
 	"low", "medium", "high", "critical"
@@ -156,17 +183,21 @@ age_stale(const struct age *a, int threshold)
 
 /* "last used 2026-07-26, 120 days ago", "never used; created …". */
 static void
-age_describe(const struct age *a, char *buf, size_t len)
+age_describe(const struct age *a, struct textbuf *tb)
 {
 	char	 day[11];
 
 	if (a->basis == AGE_UNKNOWN) {
-		snprintf(buf, len, "age unknown");
+		textbuf_add(tb, "age unknown");
 		return;
 	}
 	timeparse_format_date(a->t, day);
-	snprintf(buf, len, "%s %s, %lld day%s ago", age_words[a->basis], day,
-	    (long long)a->days, a->days == 1 ? "" : "s");
+	textbuf_add(tb, age_words[a->basis]);
+	textbuf_add(tb, " ");
+	textbuf_add(tb, day);
+	textbuf_add(tb, ", ");
+	textbuf_add_int(tb, a->days);
+	textbuf_add(tb, a->days == 1 ? " day ago" : " days ago");
 }
 
 static bool
@@ -324,18 +355,41 @@ finding_make_id(struct finding *f, const struct user_record *rec,
 }
 
 /*
+ * The message: head, the age as evidence when there is one, tail, and
+ * for a rule with a threshold "; threshold N".  Appended piece by piece
+ * rather than formatted: every finding has one, and vsnprintf was about
+ * half a bare CSV parse on a large report.
+ */
+static void
+finding_message(struct finding *f, const struct age *age, const char *head,
+    const char *tail)
+{
+	struct textbuf	 tb;
+
+	textbuf_init(&tb, f->message, sizeof(f->message));
+	textbuf_add(&tb, head);
+	if (age != NULL)
+		age_describe(age, &tb);
+	textbuf_add(&tb, tail);
+	if (f->threshold != RULE_NO_DAYS) {
+		textbuf_add(&tb, "; threshold ");
+		textbuf_add_int(&tb, f->threshold);
+	}
+}
+
+/*
  * Report one finding of the running rule.  age is the age that decided it
  * (NULL: none), used the credential's last use (NULL or not a timestamp:
- * never used).
+ * never used); head and tail go around the evidence in the message (see
+ * finding_message).
  */
-static void __attribute__((format(printf, 7, 8)))
+static void
 rule_emit(struct rule_ctx *rc, const struct user_record *rec,
     enum cred_kind cred, int slot, const struct age *age,
-    const struct cred_time *used, const char *fmt, ...)
+    const struct cred_time *used, const char *head, const char *tail)
 {
 	const struct rule	*def = &rules_table[rc->rule];
 	struct finding		 f;
-	va_list			 ap;
 
 	if (rc->res->stopped != 0)
 		return;
@@ -354,9 +408,7 @@ rule_emit(struct rule_ctx *rc, const struct user_record *rec,
 	f.has_last_used = used != NULL && used->kind == TIME_SET;
 	f.last_used = f.has_last_used ? used->t : 0;
 	finding_make_id(&f, rec, def->id, f.credential);
-	va_start(ap, fmt);
-	vsnprintf(f.message, sizeof(f.message), fmt, ap);
-	va_end(ap);
+	finding_message(&f, age, head, tail);
 	suppress_apply(rc->pol, &f);
 	rc->res->stopped = rc->fn(rc->ctx, &f);
 	finding_counts_count(&rc->res->counts, &f);
@@ -372,18 +424,14 @@ static void
 check_root_access_key(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 	int		 i;
 
 	for (i = 0; i < 2; i++) {
 		if (rec->key[i].state == SLOT_ABSENT)
 			continue;
 		age_key(&age, rec, i, rc->pol->as_of);
-		age_describe(&age, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
-		    "root account has an %s access key %d (%s)",
-		    rec->key[i].state == SLOT_ACTIVE ? "active" : "inactive",
-		    i + 1, ev);
+		    root_key_head[rec->key[i].state == SLOT_ACTIVE][i], ")");
 	}
 }
 
@@ -412,7 +460,7 @@ check_root_no_mfa(struct rule_ctx *rc, const struct user_record *rec)
 {
 	if (!rec->mfa_active && rules_has_credentials(rec))
 		rule_emit(rc, rec, CRED_MFA, -1, NULL, NULL,
-		    "root account has no MFA");
+		    "root account has no MFA", "");
 }
 
 /* The latest of root's last uses decides; ties go to the first named. */
@@ -423,13 +471,9 @@ check_root_recent_use(struct rule_ctx *rc, const struct user_record *rec)
 		CRED_PASSWORD, CRED_ACCESS_KEY, CRED_ACCESS_KEY
 	};
 	static const int slot[3] = { -1, 0, 1 };
-	static const char *const label[3] = {
-		"password", "access key 1", "access key 2"
-	};
 	const struct cred_time	*used[3] = { &rec->password_last_used,
 	    &rec->key[0].last_used, &rec->key[1].last_used };
 	struct age		 age;
-	char			 ev[96];
 	int			 i, best = -1;
 
 	for (i = 0; i < 3; i++)
@@ -441,10 +485,8 @@ check_root_recent_use(struct rule_ctx *rc, const struct user_record *rec)
 	age_at(&age, AGE_USED, used[best], rc->pol->as_of);
 	if (age.days >= rule_days(rc))
 		return;
-	age_describe(&age, ev, sizeof(ev));
 	rule_emit(rc, rec, kind[best], slot[best], &age, age.used,
-	    "root account used recently: %s %s; threshold %d", label[best],
-	    ev, rule_days(rc));
+	    root_used_head[best], "");
 }
 
 static void
@@ -452,7 +494,6 @@ check_root_signing_certificate(struct rule_ctx *rc,
     const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 	int		 i;
 
 	for (i = 0; i < 2; i++) {
@@ -460,16 +501,13 @@ check_root_signing_certificate(struct rule_ctx *rc,
 			continue;
 		if (rec->cert[i].last_rotated.kind != TIME_SET) {
 			rule_emit(rc, rec, CRED_CERT, i, NULL, NULL,
-			    "root account has an active signing "
-			    "certificate %d", i + 1);
+			    root_cert_head[i], "");
 			continue;
 		}
 		age_at(&age, AGE_ROTATED, &rec->cert[i].last_rotated,
 		    rc->pol->as_of);
-		age_describe(&age, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_CERT, i, &age, NULL,
-		    "root account has an active signing certificate %d (%s)",
-		    i + 1, ev);
+		    root_cert_age_head[i], ")");
 	}
 }
 
@@ -477,37 +515,31 @@ static void
 check_console_without_mfa(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 
 	if (rec->password != PASSWORD_ENABLED || rec->mfa_active)
 		return;
 	age_password(&age, rec, rc->pol->as_of);
-	age_describe(&age, ev, sizeof(ev));
 	rule_emit(rc, rec, CRED_PASSWORD, -1, &age, age.used,
-	    "console password enabled without MFA (%s)", ev);
+	    "console password enabled without MFA (", ")");
 }
 
 static void
 check_unused_password(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 
 	if (rec->password != PASSWORD_ENABLED)
 		return;
 	age_password(&age, rec, rc->pol->as_of);
 	if (!age_stale(&age, rule_days(rc)))
 		return;
-	age_describe(&age, ev, sizeof(ev));
-	rule_emit(rc, rec, CRED_PASSWORD, -1, &age, age.used,
-	    "password %s; threshold %d", ev, rule_days(rc));
+	rule_emit(rc, rec, CRED_PASSWORD, -1, &age, age.used, "password ", "");
 }
 
 static void
 check_unused_access_key(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 	int		 i;
 
 	for (i = 0; i < 2; i++) {
@@ -516,9 +548,8 @@ check_unused_access_key(struct rule_ctx *rc, const struct user_record *rec)
 		age_key(&age, rec, i, rc->pol->as_of);
 		if (!age_stale(&age, rule_days(rc)))
 			continue;
-		age_describe(&age, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
-		    "%s %s; threshold %d", key_label[i], ev, rule_days(rc));
+		    key_head[i], "");
 	}
 }
 
@@ -528,7 +559,6 @@ check_access_key_not_rotated(struct rule_ctx *rc,
 {
 	const struct key_slot	*k;
 	struct age		 age;
-	char			 ev[96];
 	int			 i;
 
 	for (i = 0; i < 2; i++) {
@@ -538,9 +568,8 @@ check_access_key_not_rotated(struct rule_ctx *rc,
 		age_at(&age, AGE_ROTATED, &k->last_rotated, rc->pol->as_of);
 		if (!age_stale(&age, rule_days(rc)))
 			continue;
-		age_describe(&age, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, &k->last_used,
-		    "%s %s; threshold %d", key_label[i], ev, rule_days(rc));
+		    key_head[i], "");
 	}
 }
 
@@ -551,14 +580,13 @@ check_multiple_active_keys(struct rule_ctx *rc,
 	if (rec->key[0].state == SLOT_ACTIVE &&
 	    rec->key[1].state == SLOT_ACTIVE)
 		rule_emit(rc, rec, CRED_ACCESS_KEYS, -1, NULL, NULL,
-		    "both access keys are active");
+		    "both access keys are active", "");
 }
 
 static void
 check_initial_access_key(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 	int		 i;
 
 	if (rec->password != PASSWORD_ENABLED)
@@ -568,9 +596,8 @@ check_initial_access_key(struct rule_ctx *rc, const struct user_record *rec)
 		    rec->key[i].last_used.kind == TIME_SET)
 			continue;
 		age_key(&age, rec, i, rc->pol->as_of);
-		age_describe(&age, ev, sizeof(ev));
-		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, NULL,
-		    "%s %s; user has a console password", key_label[i], ev);
+		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, NULL, key_head[i],
+		    "; user has a console password");
 	}
 }
 
@@ -601,7 +628,8 @@ check_dormant_user(struct rule_ctx *rc, const struct user_record *rec)
 	const struct cred	*young = NULL;
 	const struct cred_time	*latest = NULL;
 	struct age		 user;
-	char			 ev[96];
+	struct textbuf		 tb;
+	char			 head[96];
 	int			 i, n;
 
 	if (rec->created.kind != TIME_SET)
@@ -624,16 +652,15 @@ check_dormant_user(struct rule_ctx *rc, const struct user_record *rec)
 			latest = creds[i].age.used;
 	}
 	if (young == NULL) {
-		age_describe(&user, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_USER, -1, &user, NULL,
-		    "no enabled credential; %s; threshold %d", ev,
-		    rule_days(rc));
+		    "no enabled credential; ", "");
 		return;
 	}
-	age_describe(&young->age, ev, sizeof(ev));
-	rule_emit(rc, rec, CRED_USER, -1, &young->age, latest,
-	    "all enabled credentials idle; most recent is %s, %s; "
-	    "threshold %d", young->label, ev, rule_days(rc));
+	textbuf_init(&tb, head, sizeof(head));
+	textbuf_add(&tb, "all enabled credentials idle; most recent is ");
+	textbuf_add(&tb, young->label);
+	textbuf_add(&tb, ", ");
+	rule_emit(rc, rec, CRED_USER, -1, &young->age, latest, head, "");
 }
 
 /*
@@ -646,7 +673,6 @@ static void
 check_inactive_access_key(struct rule_ctx *rc, const struct user_record *rec)
 {
 	struct age	 age;
-	char		 ev[96];
 	int		 i;
 
 	for (i = 0; i < 2; i++) {
@@ -655,10 +681,8 @@ check_inactive_access_key(struct rule_ctx *rc, const struct user_record *rec)
 		age_key(&age, rec, i, rc->pol->as_of);
 		if (!age_stale(&age, rule_days(rc)))
 			continue;
-		age_describe(&age, ev, sizeof(ev));
 		rule_emit(rc, rec, CRED_ACCESS_KEY, i, &age, age.used,
-		    "%s inactive, %s; threshold %d", key_label[i], ev,
-		    rule_days(rc));
+		    key_inactive_head[i], "");
 	}
 }
 
