@@ -1,6 +1,7 @@
 /*
- * Short texts built without printf: integers in decimal, and a bounded
- * buffer that strings and integers are appended to.
+ * Short texts built without printf: integers in decimal, a bounded
+ * buffer that strings and integers are appended to, and the copy of a
+ * short text that the writers and the loader share.
  *
  * Every finding carries a message and a few numbers, and writing them
  * with the printf family was a large share of an audit: each call parses
@@ -15,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The longest int64_t in decimal, and the room it takes with its NUL. */
 #define TEXTBUF_INT_WIDEST	"-9223372036854775808"
@@ -33,7 +35,39 @@ struct textbuf {
 void	textbuf_init(struct textbuf *tb, char *buf, size_t size);
 /* Append s, or as much of it as fits before the NUL. */
 void	textbuf_add(struct textbuf *tb, const char *s);
+/* The same for len bytes at s, when the length is known. */
+void	textbuf_add_len(struct textbuf *tb, const char *s, size_t len);
+/* A string literal, its length known at compile time. */
+#define textbuf_add_lit(tb, lit) \
+	textbuf_add_len((tb), "" lit, sizeof(lit) - 1)
 /* Append n in decimal, or as much of it as fits. */
 void	textbuf_add_int(struct textbuf *tb, int64_t n);
+
+/*
+ * memcpy for the short texts most of a report and its output are made
+ * of (names, keys, ids, timestamps, ten to sixty bytes): two overlapping
+ * fixed-size moves that the compiler inlines, where memcpy would be a
+ * call that dispatches on the length at run time.
+ */
+static inline void
+textbuf_copy(char *dst, const char *src, size_t len)
+{
+	if (len > 32)
+		memcpy(dst, src, len);
+	else if (len >= 16) {
+		memcpy(dst, src, 16);
+		memcpy(dst + len - 16, src + len - 16, 16);
+	} else if (len >= 8) {
+		memcpy(dst, src, 8);
+		memcpy(dst + len - 8, src + len - 8, 8);
+	} else if (len >= 4) {
+		memcpy(dst, src, 4);
+		memcpy(dst + len - 4, src + len - 4, 4);
+	} else if (len > 0) {
+		dst[0] = src[0];
+		dst[len / 2] = src[len / 2];
+		dst[len - 1] = src[len - 1];
+	}
+}
 
 #endif

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "report.h"
+#include "textbuf.h"
 #include "timeparse.h"
 #include "utf8.h"
 
@@ -109,7 +110,7 @@ row_append(struct row *r, const void *s, size_t len)
 
 	if (row_reserve(r, len + 1) == -1)
 		return -1;
-	memcpy(r->buf + off, s, len);
+	textbuf_copy(r->buf + off, (const char *)s, len);
 	r->buf[off + len] = '\0';
 	r->len += len + 1;
 	return (long)off;

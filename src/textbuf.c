@@ -20,14 +20,35 @@ static const char textbuf_pairs[] =
     "60616263646566676869" "70717273747576777879"
     "80818283848586878889" "90919293949596979899";
 
+/* Powers of ten, to count the digits before writing them in place. */
+static const uint64_t textbuf_pow10[] = {
+	UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000),
+	UINT64_C(10000), UINT64_C(100000), UINT64_C(1000000),
+	UINT64_C(10000000), UINT64_C(100000000), UINT64_C(1000000000),
+	UINT64_C(10000000000), UINT64_C(100000000000),
+	UINT64_C(1000000000000), UINT64_C(10000000000000),
+	UINT64_C(100000000000000), UINT64_C(1000000000000000),
+	UINT64_C(10000000000000000), UINT64_C(100000000000000000),
+	UINT64_C(1000000000000000000), UINT64_C(10000000000000000000),
+};
+
 size_t
 textbuf_format_int(int64_t n, char buf[TEXTBUF_INTSZ])
 {
-	char		 tmp[TEXTBUF_INTSZ];
-	char		*p = tmp + sizeof(tmp);
 	uint64_t	 u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-	size_t		 len;
+	size_t		 len = 1;
+	char		*p;
 
+	while (len < sizeof(textbuf_pow10) / sizeof(textbuf_pow10[0]) &&
+	    u >= textbuf_pow10[len])
+		len++;
+	if (n < 0) {
+		*buf++ = '-';
+		len++;
+	}
+	/* The digits go in from the right, where p starts. */
+	p = buf + (n < 0 ? len - 1 : len);
+	*p = '\0';
 	while (u >= 100) {
 		p -= 2;
 		memcpy(p, textbuf_pairs + u % 100 * 2, 2);
@@ -38,11 +59,6 @@ textbuf_format_int(int64_t n, char buf[TEXTBUF_INTSZ])
 		memcpy(p, textbuf_pairs + u * 2, 2);
 	} else
 		*--p = (char)('0' + u);
-	if (n < 0)
-		*--p = '-';
-	len = (size_t)(tmp + sizeof(tmp) - p);
-	memcpy(buf, p, len);
-	buf[len] = '\0';
 	return len;
 }
 
@@ -56,14 +72,14 @@ textbuf_init(struct textbuf *tb, char *buf, size_t size)
 }
 
 /* Append len bytes of s, cut to what fits, and keep the NUL after them. */
-static void
+void
 textbuf_add_len(struct textbuf *tb, const char *s, size_t len)
 {
 	size_t	 room = tb->size - 1 - tb->len;
 
 	if (len > room)
 		len = room;
-	memcpy(tb->buf + tb->len, s, len);
+	textbuf_copy(tb->buf + tb->len, s, len);
 	tb->len += len;
 	tb->buf[tb->len] = '\0';
 }
@@ -78,6 +94,17 @@ void
 textbuf_add_int(struct textbuf *tb, int64_t n)
 {
 	char	 num[TEXTBUF_INTSZ];
+	size_t	 len;
 
-	textbuf_add_len(tb, num, textbuf_format_int(n, num));
+	/* Straight into the text when the widest number fits. */
+	if (tb->size - tb->len >= TEXTBUF_INTSZ) {
+		tb->len += textbuf_format_int(n, tb->buf + tb->len);
+		return;
+	}
+	len = textbuf_format_int(n, num);
+	if (len > tb->size - 1 - tb->len)
+		len = tb->size - 1 - tb->len;
+	memcpy(tb->buf + tb->len, num, len);
+	tb->len += len;
+	tb->buf[tb->len] = '\0';
 }
