@@ -114,32 +114,6 @@ jsonw_room(struct jsonw *w, size_t n)
 	return w->block + w->used;
 }
 
-/*
- * memcpy, with the short copies that make up most of the output (keys,
- * names, ids) done as two overlapping fixed-size moves the compiler
- * inlines, instead of a call that works out the length at run time.
- */
-static void
-jsonw_copy(char *dst, const char *src, size_t len)
-{
-	if (len > 32)
-		memcpy(dst, src, len);
-	else if (len >= 16) {
-		memcpy(dst, src, 16);
-		memcpy(dst + len - 16, src + len - 16, 16);
-	} else if (len >= 8) {
-		memcpy(dst, src, 8);
-		memcpy(dst + len - 8, src + len - 8, 8);
-	} else if (len >= 4) {
-		memcpy(dst, src, 4);
-		memcpy(dst + len - 4, src + len - 4, 4);
-	} else if (len > 0) {
-		dst[0] = src[0];
-		dst[len / 2] = src[len / 2];
-		dst[len - 1] = src[len - 1];
-	}
-}
-
 int
 jsonw_raw(struct jsonw *w, const char *text, size_t len)
 {
@@ -153,7 +127,7 @@ jsonw_raw(struct jsonw *w, const char *text, size_t len)
 	}
 	if ((p = jsonw_room(w, len)) == NULL)
 		return -1;
-	jsonw_copy(p, text, len);
+	textbuf_copy(p, text, len);
 	w->used += len;
 	return 0;
 }
@@ -199,26 +173,63 @@ jsonw_short_word(const char *s, size_t len)
 	    (uint64_t)u[len / 2] << 8 | (uint64_t)u[len - 1] << 16;
 }
 
+#if defined(__GNUC__)
 /*
- * A word at a time, and the last word overlaps the one before it rather
- * than going byte by byte: most strings here are 10 to 60 bytes long, so
- * the ends would cost as much as the middle.
+ * Sixteen bytes at a time where the compiler has vector types (gcc and
+ * clang, on any target): a third of the instructions of two words, for
+ * the ids, ARNs and messages that make up most of the text.
+ */
+typedef unsigned char jsonw_v16 __attribute__((vector_size(16)));
+
+static bool
+jsonw_v16_special(const char *s)
+{
+	jsonw_v16	 v, m;
+	uint64_t	 w[2];
+
+	memcpy(&v, s, sizeof(v));
+	m = (jsonw_v16)((v < 0x20) | (v == '"') | (v == '\\'));
+	memcpy(w, &m, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+#define JSONW_WIDE		16
+#define jsonw_wide_special	jsonw_v16_special
+#else
+static bool
+jsonw_w2_special(const char *s)
+{
+	uint64_t	 w[2];
+
+	memcpy(w, s, sizeof(w));
+	return jsonw_word_special(w[0]) || jsonw_word_special(w[1]);
+}
+#define JSONW_WIDE		16
+#define jsonw_wide_special	jsonw_w2_special
+#endif
+
+/*
+ * Sixteen bytes a step, and the last step overlaps the one before it
+ * rather than going byte by byte: most strings here are 10 to 60 bytes
+ * long, so the ends would cost as much as the middle.  Shorter strings
+ * take a word or two.
  */
 bool
 jsonw_needs_escape(const char *s, size_t len)
 {
-	uint64_t	 v;
+	uint64_t	 v, u;
 	size_t		 i;
 
+	if (len >= JSONW_WIDE) {
+		for (i = 0; i < len - JSONW_WIDE; i += JSONW_WIDE)
+			if (jsonw_wide_special(s + i))
+				return true;
+		return jsonw_wide_special(s + len - JSONW_WIDE);
+	}
 	if (len < sizeof(v))
 		return jsonw_word_special(jsonw_short_word(s, len));
-	for (i = 0; i < len - sizeof(v); i += sizeof(v)) {
-		memcpy(&v, s + i, sizeof(v));
-		if (jsonw_word_special(v))
-			return true;
-	}
-	memcpy(&v, s + len - sizeof(v), sizeof(v));
-	return jsonw_word_special(v);
+	memcpy(&v, s, sizeof(v));
+	memcpy(&u, s + len - sizeof(u), sizeof(u));
+	return jsonw_word_special(v) || jsonw_word_special(u);
 }
 
 /* s, which needs escaping, printed by cJSON with its quotes. */
@@ -281,10 +292,10 @@ jsonw_string_after(struct jsonw *w, const char *text, size_t tlen,
 	    !jsonw_needs_escape(s, len)) {
 		if ((p = jsonw_room(w, tlen + len + 2)) == NULL)
 			return -1;
-		jsonw_copy(p, text, tlen);
+		textbuf_copy(p, text, tlen);
 		p += tlen;
 		*p++ = '"';
-		jsonw_copy(p, s, len);
+		textbuf_copy(p, s, len);
 		p[len] = '"';
 		w->used += tlen + len + 2;
 		return 0;
@@ -311,7 +322,7 @@ jsonw_int_after(struct jsonw *w, const char *text, size_t tlen, bool has,
 		    jsonw_int_or_null(w, has, n);
 	if ((p = jsonw_room(w, tlen + TEXTBUF_INTSZ)) == NULL)
 		return -1;
-	jsonw_copy(p, text, tlen);
+	textbuf_copy(p, text, tlen);
 	w->used += tlen + textbuf_format_int(n, p + tlen);
 	return 0;
 }
@@ -340,7 +351,7 @@ jsonw_time_after(struct jsonw *w, const char *text, size_t tlen, bool has,
 		    jsonw_time_or_null(w, has, t);
 	if ((p = jsonw_room(w, tlen + TIMESTAMP_BUFSZ + 1)) == NULL)
 		return -1;
-	jsonw_copy(p, text, tlen);
+	textbuf_copy(p, text, tlen);
 	p += tlen;
 	p[0] = '"';
 	timeparse_format(t, p + 1);

@@ -156,7 +156,7 @@ test_jsonw_needs_escape_matches_bytewise(void **state)
 	static const unsigned char fills[] = {
 		'a', 0x20, 0x21, 0x80, 0xff, 0x23, 0x5b, 0x5d, 0x01, 0x7f
 	};
-	unsigned char	 buf[24];
+	unsigned char	 buf[40];
 	size_t		 f, pos, len, i;
 	unsigned	 b;
 	bool		 want;
