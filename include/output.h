@@ -55,6 +55,8 @@ struct output_opts {
 	const char	*source;	/* script: the inputs joined, for the header */
 	const char	*region;	/* asff, ocsf: the AWS region, or NULL */
 	enum plan	 plan;		/* script: which step's plan */
+	/* table: bytes of rows held before a run goes to disk; 0: default */
+	size_t		 table_hold;
 };
 
 /* What is known before the first finding. */

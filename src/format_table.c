@@ -7,6 +7,13 @@
  * one) and prints everything at the end.  Suppressed findings are left
  * out, as the contract says, and only counted in the summary.
  *
+ * Memory stays bounded all the same.  Once the rows held pass a limit
+ * (TBL_HOLD, or opts.table_hold), they are sorted and written to an
+ * unlinked temporary file in TMPDIR as one run, and the end merges the
+ * runs; columns are as wide as their widest cell over every row, which
+ * is counted as rows arrive.  The table is the same either way, and a
+ * run of a few inputs of ordinary size never touches the disk.
+ *
  * Layout: columns separated by two spaces, each as wide as its widest
  * value but at most TBL_WIDTH_MAX (a longer value pushes the rest of its
  * line right rather than being cut), a blank line, then the summary.  On
@@ -47,12 +54,16 @@
  * code point.  Colour (SGR, on the severity only) is used only when the
  * output_opts say so (color).
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "output.h"
 #include "report.h"
@@ -64,6 +75,10 @@
 #define TBL_MAXCOLS	9
 #define TBL_CELLSZ	48	/* a number or "state 12345d" */
 #define TBL_CHUNK	(64 * 1024)
+/* Bytes of rows held before they go to a temporary file as a run. */
+#define TBL_HOLD	(32 * 1024 * 1024)
+/* What a run is read back through, per run, at the least. */
+#define TBL_READ	(64 * 1024)
 
 /* Storage for copied strings; a string never moves once copied. */
 struct tbl_chunk {
@@ -85,6 +100,7 @@ struct tbl_finding {
 struct tbl_user {
 	const char	*account, *user;
 	int64_t		 password_days, key_days[2];
+	size_t		 seq;		/* arrival: the table's order */
 	unsigned	 findings;
 	enum password_state password;
 	enum slot_state	 key[2];
@@ -132,16 +148,51 @@ struct tbl_layout {
 	size_t		 n;
 };
 
+/*
+ * A kind of row: a finding or an inventory user.  Rows are held as
+ * bytes of size each, and a run on disk holds each row's bytes followed
+ * by the strings it points to, the members at str[], NUL-terminated.
+ */
+struct tbl_kind {
+	size_t	 size;
+	size_t	 nstr;
+	size_t	 str[4];	/* offsetof each const char * member */
+	int	 (*compare)(const void *, const void *);	/* the order */
+	bool	 in_order;	/* rows arrive in it: no sort */
+};
+
+/* A row as read back from a run: room for either kind. */
+union tbl_row {
+	struct tbl_finding	 f;
+	struct tbl_user		 u;
+};
+
+/* One run being read back; row is its next row, strings in buf. */
+struct tbl_cursor {
+	off_t		 pos, end;	/* what is left of the run */
+	char		*buf;
+	size_t		 off, len, cap;	/* bytes of buf used, read, held */
+	union tbl_row	 row;
+};
+
 struct output {
 	FILE			*fp;
 	struct run_info		 info;
+	const struct tbl_kind	*kind;
 	struct tbl_chunk	*chunks;
-	struct tbl_finding	*findings;
-	size_t			 nfindings, capfindings;
-	struct tbl_user		*users;
-	size_t			 nusers, capusers;
-	const char		*first_account;
+	size_t			 chunk_bytes;	/* held in chunks */
+	char			*rows;		/* kind->size bytes each */
+	size_t			 nrows, caprows;
+	size_t			 seq;		/* rows so far, held or not */
+	size_t			 hold;		/* bytes held before a run */
+	size_t			 width[COL_WORST + 1];	/* widest cell seen */
+	char			*first_account;
+	const char		*first_held;	/* its copy in the chunks */
 	bool			 several_accounts;
+	FILE			*spill;		/* the runs, NULL if none */
+	off_t			*run;		/* where each run starts */
+	size_t			 nruns, capruns;
+	off_t			 spilled;	/* bytes in spill */
 	struct tbl_buf		 line;
 };
 
@@ -162,6 +213,7 @@ out_table_strdup(struct output *out, const char *s)
 		c->used = 0;
 		c->size = size;
 		out->chunks = c;
+		out->chunk_bytes += sizeof(*c) + size;
 	}
 	memcpy(c->data + c->used, s, len);
 	c->used += len;
@@ -184,16 +236,57 @@ out_table_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
 	return p;
 }
 
-/* Copy the account, noting whether the rows span more than one. */
+/*
+ * Copy the account, noting whether the rows span more than one.  The
+ * first account is kept apart from the chunks, which a run empties.
+ */
 static const char *
 out_table_account(struct output *out, const char *account)
 {
-	if (out->first_account == NULL)
-		return out->first_account = out_table_strdup(out, account);
-	if (strcmp(out->first_account, account != NULL ? account : "") == 0)
-		return out->first_account;
-	out->several_accounts = true;
-	return out_table_strdup(out, account);
+	if (account == NULL)
+		account = "";
+	if (out->first_account == NULL &&
+	    (out->first_account = strdup(account)) == NULL)
+		return NULL;
+	if (strcmp(out->first_account, account) != 0) {
+		out->several_accounts = true;
+		return out_table_strdup(out, account);
+	}
+	/* Rows of the first account share one copy while they are held. */
+	if (out->first_held == NULL)
+		out->first_held = out_table_strdup(out, account);
+	return out->first_held;
+}
+
+/* Room for one more row, zeroed (a run writes its padding too). */
+static void *
+out_table_new_row(struct output *out)
+{
+	char	*p;
+
+	p = out_table_reserve(out->rows, &out->caprows, out->nrows,
+	    out->kind->size);
+	if (p == NULL)
+		return NULL;
+	out->rows = p;
+	p += out->nrows * out->kind->size;
+	memset(p, 0, out->kind->size);
+	return p;
+}
+
+static int	out_table_spill(struct output *);
+static void	out_table_measure(struct output *, const void *);
+
+/* Keep the row just filled; past the limit, send the rows to a run. */
+static int
+out_table_keep(struct output *out, const void *row)
+{
+	out_table_measure(out, row);
+	out->nrows++;
+	out->seq++;
+	if (out->nrows * out->kind->size + out->chunk_bytes < out->hold)
+		return 0;
+	return out_table_spill(out);
 }
 
 static int
@@ -205,13 +298,9 @@ out_table_finding(struct output *out, const struct finding *f)
 		return 0;
 	if ((unsigned)f->rule >= RULE_COUNT)
 		return -1;
-	t = out_table_reserve(out->findings, &out->capfindings,
-	    out->nfindings, sizeof(*t));
-	if (t == NULL)
+	if ((t = out_table_new_row(out)) == NULL)
 		return -1;
-	out->findings = t;
-	t += out->nfindings;
-	t->seq = out->nfindings;
+	t->seq = out->seq;
 	t->severity = f->severity;
 	t->rule = f->rule;
 	t->has_days = f->has_days;
@@ -222,8 +311,7 @@ out_table_finding(struct output *out, const struct finding *f)
 	    (t->credential = out_table_strdup(out, f->credential)) == NULL ||
 	    (t->message = out_table_strdup(out, f->message)) == NULL)
 		return -1;
-	out->nfindings++;
-	return 0;
+	return out_table_keep(out, t);
 }
 
 static int
@@ -233,11 +321,9 @@ out_table_user(struct output *out, const struct inventory_row *row)
 	struct tbl_user			*u;
 	int				 i;
 
-	if ((u = out_table_reserve(out->users, &out->capusers, out->nusers,
-	    sizeof(*u))) == NULL)
+	if ((u = out_table_new_row(out)) == NULL)
 		return -1;
-	out->users = u;
-	u += out->nusers;
+	u->seq = out->seq;
 	u->password = rec->password;
 	u->has_password_days = output_password_days(row, &u->password_days);
 	u->mfa = rec->mfa_active;
@@ -252,8 +338,7 @@ out_table_user(struct output *out, const struct inventory_row *row)
 	if ((u->account = out_table_account(out, rec->account)) == NULL ||
 	    (u->user = out_table_strdup(out, rec->user)) == NULL)
 		return -1;
-	out->nusers++;
-	return 0;
+	return out_table_keep(out, u);
 }
 
 /* Most severe first, then account, user, rule order, credential. */
@@ -273,6 +358,37 @@ out_table_compare(const void *a, const void *b)
 	if ((c = strcmp(x->credential, y->credential)) != 0)
 		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Inventory rows keep the order they came in. */
+static int
+out_table_compare_users(const void *a, const void *b)
+{
+	const struct tbl_user	*x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static const struct tbl_kind tbl_findings = {
+	sizeof(struct tbl_finding), 4,
+	{ offsetof(struct tbl_finding, account),
+	    offsetof(struct tbl_finding, user),
+	    offsetof(struct tbl_finding, credential),
+	    offsetof(struct tbl_finding, message) },
+	out_table_compare, false
+};
+
+static const struct tbl_kind tbl_users = {
+	sizeof(struct tbl_user), 2,
+	{ offsetof(struct tbl_user, account), offsetof(struct tbl_user, user) },
+	out_table_compare_users, true
+};
+
+/* The string member at off of a row. */
+static const char **
+out_table_str(void *row, size_t off)
+{
+	return (const char **)(void *)((char *)row + off);
 }
 
 /*
@@ -572,25 +688,20 @@ out_table_user_cell(const struct tbl_user *u, enum tbl_col col,
 	}
 }
 
-static size_t
-out_table_rows(const struct output *out)
-{
-	return out->info.inventory ? out->nusers : out->nfindings;
-}
-
-/* The cells of row i; the row's colour goes to *sgr (NULL for none). */
+/* The cells of a row; the row's colour goes to *sgr (NULL for none). */
 static void
-out_table_cells(const struct output *out, const struct tbl_layout *l, size_t i,
-    const char *cells[], char bufs[][TBL_CELLSZ], const char **sgr)
+out_table_cells(const struct output *out, const struct tbl_layout *l,
+    const void *row, const char *cells[], char bufs[][TBL_CELLSZ],
+    const char **sgr)
 {
 	const struct tbl_finding	*t = NULL;
 	const struct tbl_user		*u = NULL;
 	size_t				 j;
 
 	if (out->info.inventory)
-		u = &out->users[i];
+		u = row;
 	else
-		t = &out->findings[i];
+		t = row;
 	for (j = 0; j < l->n; j++)
 		cells[j] = u != NULL ?
 		    out_table_user_cell(u, l->col[j], bufs[j]) :
@@ -610,12 +721,14 @@ out_table_add_col(struct tbl_layout *l, enum tbl_col col)
 	l->n++;
 }
 
+/* Every column a row of this kind can have, ACCOUNT included. */
 static void
-out_table_layout_columns(const struct output *out, struct tbl_layout *l)
+out_table_layout_all(const struct output *out, struct tbl_layout *l,
+    bool account)
 {
 	l->n = 0;
 	if (out->info.inventory) {
-		if (out->several_accounts)
+		if (account)
 			out_table_add_col(l, COL_ACCOUNT);
 		out_table_add_col(l, COL_USER);
 		out_table_add_col(l, COL_PASSWORD);
@@ -630,7 +743,7 @@ out_table_layout_columns(const struct output *out, struct tbl_layout *l)
 		out_table_add_col(l, COL_NEW);
 	out_table_add_col(l, COL_SEVERITY);
 	out_table_add_col(l, COL_RULE);
-	if (out->several_accounts)
+	if (account)
 		out_table_add_col(l, COL_ACCOUNT);
 	out_table_add_col(l, COL_USER);
 	out_table_add_col(l, COL_CREDENTIAL);
@@ -638,23 +751,343 @@ out_table_layout_columns(const struct output *out, struct tbl_layout *l)
 	out_table_add_col(l, COL_MESSAGE);
 }
 
+/*
+ * Widen the columns to a row's cells as it arrives, so that a row sent
+ * to a run need not be read twice.  The last column is never padded:
+ * its width is not needed.
+ */
 static void
-out_table_layout_widths(const struct output *out, struct tbl_layout *l)
+out_table_measure(struct output *out, const void *row)
+{
+	struct tbl_layout	 l;
+	const char		*cells[TBL_MAXCOLS], *sgr;
+	char			 bufs[TBL_MAXCOLS][TBL_CELLSZ];
+	size_t			 j, w;
+
+	out_table_layout_all(out, &l, true);
+	out_table_cells(out, &l, row, cells, bufs, &sgr);
+	for (j = 0; j + 1 < l.n; j++) {
+		w = out_table_width(cells[j]);
+		if (w > TBL_WIDTH_MAX)
+			w = TBL_WIDTH_MAX;
+		if (w > out->width[l.col[j]])
+			out->width[l.col[j]] = w;
+	}
+}
+
+/* The columns shown, each as wide as its title or its widest cell. */
+static void
+out_table_layout(const struct output *out, struct tbl_layout *l)
+{
+	size_t	 j;
+
+	out_table_layout_all(out, l, out->several_accounts);
+	for (j = 0; j < l->n; j++)
+		if (out->width[l->col[j]] > l->width[j])
+			l->width[j] = out->width[l->col[j]];
+}
+
+/* Runs: rows sent to a temporary file, and merged back at the end. */
+
+/*
+ * An unlinked temporary file in TMPDIR (else /tmp), as sort(1) keeps
+ * its runs; mkstemp makes it readable by its owner only.
+ */
+static FILE *
+out_table_tmpfile(void)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+	FILE		*fp = NULL;
+	int		 fd, saved;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if ((path = malloc(strlen(dir) + sizeof("/credaudit.XXXXXX"))) ==
+	    NULL)
+		return NULL;
+	strcpy(path, dir);
+	strcat(path, "/credaudit.XXXXXX");
+	if ((fd = mkstemp(path)) != -1) {
+		unlink(path);
+		if ((fp = fdopen(fd, "w+")) == NULL) {
+			saved = errno;
+			close(fd);
+			errno = saved;
+		}
+	}
+	free(path);
+	return fp;
+}
+
+/* A row's bytes, then each of its strings with its NUL. */
+static int
+out_table_put_row(struct output *out, void *row)
+{
+	const struct tbl_kind	*k = out->kind;
+	const char		*str;
+	uint32_t		 len = (uint32_t)k->size;
+	size_t			 i, n;
+
+	for (i = 0; i < k->nstr; i++)
+		len += (uint32_t)strlen(*out_table_str(row, k->str[i])) + 1;
+	if (fwrite(&len, sizeof(len), 1, out->spill) != 1 ||
+	    fwrite(row, k->size, 1, out->spill) != 1)
+		return -1;
+	for (i = 0; i < k->nstr; i++) {
+		str = *out_table_str(row, k->str[i]);
+		n = strlen(str) + 1;
+		if (fwrite(str, 1, n, out->spill) != n)
+			return -1;
+	}
+	out->spilled += (off_t)(sizeof(len) + len);
+	return 0;
+}
+
+static void
+out_table_sort(struct output *out)
+{
+	if (!out->kind->in_order && out->nrows > 1)
+		qsort(out->rows, out->nrows, out->kind->size,
+		    out->kind->compare);
+}
+
+/* Sort the rows held and write them out as a run; then hold none. */
+static int
+out_table_spill(struct output *out)
+{
+	struct tbl_chunk	*c, *next;
+	off_t			*p;
+	size_t			 i;
+
+	if (out->spill == NULL && (out->spill = out_table_tmpfile()) == NULL)
+		return -1;
+	if ((p = out_table_reserve(out->run, &out->capruns, out->nruns,
+	    sizeof(*p))) == NULL)
+		return -1;
+	out->run = p;
+	out_table_sort(out);
+	out->run[out->nruns++] = out->spilled;
+	for (i = 0; i < out->nrows; i++)
+		if (out_table_put_row(out, out->rows + i * out->kind->size) ==
+		    -1)
+			return -1;
+	/* The rows' strings are on disk now; keep one chunk for the next. */
+	for (c = out->chunks != NULL ? out->chunks->next : NULL; c != NULL;
+	    c = next) {
+		next = c->next;
+		out->chunk_bytes -= sizeof(*c) + c->size;
+		free(c);
+	}
+	if (out->chunks != NULL) {
+		out->chunks->next = NULL;
+		out->chunks->used = 0;
+	}
+	out->first_held = NULL;
+	out->nrows = 0;
+	return 0;
+}
+
+/*
+ * Make need bytes of the run readable at c->buf + c->off, reading more
+ * of the file (spill's descriptor, at the run's offset) as needed.
+ */
+static int
+out_table_cursor_fill(struct output *out, struct tbl_cursor *c, size_t need)
+{
+	size_t	 cap, want;
+	ssize_t	 n;
+	char	*p;
+
+	if (c->len - c->off >= need)
+		return 0;
+	if (c->off > 0) {
+		memmove(c->buf, c->buf + c->off, c->len - c->off);
+		c->len -= c->off;
+		c->off = 0;
+	}
+	if (need > c->cap) {
+		for (cap = c->cap > 0 ? c->cap : TBL_READ; cap < need; cap *= 2)
+			;
+		if ((p = realloc(c->buf, cap)) == NULL)
+			return -1;
+		c->buf = p;
+		c->cap = cap;
+	}
+	while (c->len < need) {
+		want = c->cap - c->len;
+		if ((off_t)want > c->end - c->pos)
+			want = (size_t)(c->end - c->pos);
+		n = want > 0 ? pread(fileno(out->spill), c->buf + c->len, want,
+		    c->pos) : 0;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;	/* the run ends too soon */
+			return -1;
+		}
+		c->pos += n;
+		c->len += (size_t)n;
+	}
+	return 0;
+}
+
+/* Read the run's next row into c->row; 0, 1 at the run's end, or -1. */
+static int
+out_table_cursor_next(struct output *out, struct tbl_cursor *c)
+{
+	const struct tbl_kind	*k = out->kind;
+	uint32_t		 len;
+	char			*p;
+	size_t			 i;
+
+	if (c->off == c->len && c->pos == c->end)
+		return 1;
+	if (out_table_cursor_fill(out, c, sizeof(len)) == -1)
+		return -1;
+	memcpy(&len, c->buf + c->off, sizeof(len));
+	c->off += sizeof(len);
+	if (len < k->size || out_table_cursor_fill(out, c, len) == -1)
+		return -1;
+	memcpy(&c->row, c->buf + c->off, k->size);
+	p = c->buf + c->off + k->size;
+	for (i = 0; i < k->nstr; i++) {
+		*out_table_str(&c->row, k->str[i]) = p;
+		p += strlen(p) + 1;
+	}
+	c->off += len;
+	return 0;
+}
+
+/* The merge of the runs: a heap of their cursors, least row on top. */
+struct tbl_merge {
+	struct tbl_cursor	*cursor;
+	struct tbl_cursor	**heap;
+	size_t			 n, ncursors;
+};
+
+static bool
+out_table_less(const struct output *out, const struct tbl_cursor *a,
+    const struct tbl_cursor *b)
+{
+	return out->kind->compare(&a->row, &b->row) < 0;
+}
+
+static void
+out_table_sift(const struct output *out, struct tbl_merge *m, size_t i)
+{
+	struct tbl_cursor	*tmp;
+	size_t			 least, l, r;
+
+	for (;;) {
+		least = i;
+		l = 2 * i + 1;
+		r = l + 1;
+		if (l < m->n && out_table_less(out, m->heap[l], m->heap[least]))
+			least = l;
+		if (r < m->n && out_table_less(out, m->heap[r], m->heap[least]))
+			least = r;
+		if (least == i)
+			return;
+		tmp = m->heap[i];
+		m->heap[i] = m->heap[least];
+		m->heap[least] = tmp;
+		i = least;
+	}
+}
+
+static void
+out_table_merge_free(struct tbl_merge *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->ncursors; i++)
+		free(m->cursor[i].buf);
+	free(m->cursor);
+	free(m->heap);
+}
+
+/* A cursor on each run, each at its first row, in a heap. */
+static int
+out_table_merge_open(struct output *out, struct tbl_merge *m)
+{
+	struct tbl_cursor	*c;
+	size_t			 i;
+	int			 rc;
+
+	memset(m, 0, sizeof(*m));
+	if (fflush(out->spill) == EOF ||
+	    (m->cursor = calloc(out->nruns, sizeof(*m->cursor))) == NULL ||
+	    (m->heap = calloc(out->nruns, sizeof(*m->heap))) == NULL)
+		return -1;
+	m->ncursors = out->nruns;
+	for (i = 0; i < out->nruns; i++) {
+		c = &m->cursor[i];
+		c->pos = out->run[i];
+		c->end = i + 1 < out->nruns ? out->run[i + 1] : out->spilled;
+		if ((rc = out_table_cursor_next(out, c)) == -1)
+			return -1;
+		if (rc == 0)
+			m->heap[m->n++] = c;
+	}
+	for (i = m->n; i-- > 0;)
+		out_table_sift(out, m, i);
+	return 0;
+}
+
+/*
+ * The rows in the table's order: the held ones sorted, or (with runs)
+ * merged from the runs.  Each row is valid until the next call.
+ */
+struct tbl_iter {
+	size_t			 i;
+	struct tbl_merge	*merge;
+	struct tbl_cursor	*last;	/* to move on from at the next call */
+};
+
+/* The next row into *row (NULL at the end); -1 when a read failed. */
+static int
+out_table_next(struct output *out, struct tbl_iter *it, const void **row)
+{
+	struct tbl_merge	*m = it->merge;
+	int			 rc;
+
+	*row = NULL;
+	if (m == NULL) {
+		if (it->i < out->nrows)
+			*row = out->rows + it->i++ * out->kind->size;
+		return 0;
+	}
+	if (it->last != NULL) {
+		if ((rc = out_table_cursor_next(out, it->last)) == -1)
+			return -1;
+		if (rc == 1)
+			m->heap[0] = m->heap[--m->n];
+		out_table_sift(out, m, 0);
+		it->last = NULL;
+	}
+	if (m->n == 0)
+		return 0;
+	it->last = m->heap[0];
+	*row = &it->last->row;
+	return 0;
+}
+
+static int
+out_table_put_rows(struct output *out, const struct tbl_layout *l,
+    struct tbl_iter *it)
 {
 	const char	*cells[TBL_MAXCOLS], *sgr;
 	char		 bufs[TBL_MAXCOLS][TBL_CELLSZ];
-	size_t		 i, j, w;
+	const void	*row;
 
-	for (i = 0; i < out_table_rows(out); i++) {
-		out_table_cells(out, l, i, cells, bufs, &sgr);
-		/* The last column is never padded: its width is not needed. */
-		for (j = 0; j + 1 < l->n; j++) {
-			w = out_table_width(cells[j]);
-			if (w > TBL_WIDTH_MAX)
-				w = TBL_WIDTH_MAX;
-			if (w > l->width[j])
-				l->width[j] = w;
-		}
+	for (;;) {
+		if (out_table_next(out, it, &row) == -1)
+			return -1;
+		if (row == NULL)
+			return 0;
+		out_table_cells(out, l, row, cells, bufs, &sgr);
+		if (out_table_put_line(out, l, cells, sgr) == -1)
+			return -1;
 	}
 }
 
@@ -662,22 +1095,32 @@ static int
 out_table_put_table(struct output *out)
 {
 	struct tbl_layout	 l;
-	const char		*cells[TBL_MAXCOLS], *sgr;
-	char			 bufs[TBL_MAXCOLS][TBL_CELLSZ];
-	size_t			 i, j;
+	struct tbl_merge	 merge;
+	struct tbl_iter		 it;
+	const char		*cells[TBL_MAXCOLS];
+	size_t			 j;
+	int			 rc = -1;
 
-	out_table_layout_columns(out, &l);
-	out_table_layout_widths(out, &l);
+	memset(&it, 0, sizeof(it));
+	if (out->spill != NULL) {
+		/* The rows still held are the last run. */
+		if (out->nrows > 0 && out_table_spill(out) == -1)
+			return -1;
+		it.merge = &merge;
+		if (out_table_merge_open(out, &merge) == -1)
+			goto done;
+	} else
+		out_table_sort(out);
+	out_table_layout(out, &l);
 	for (j = 0; j < l.n; j++)
 		cells[j] = tbl_cols[l.col[j]].title;
-	if (out_table_put_line(out, &l, cells, NULL) == -1)
-		return -1;
-	for (i = 0; i < out_table_rows(out); i++) {
-		out_table_cells(out, &l, i, cells, bufs, &sgr);
-		if (out_table_put_line(out, &l, cells, sgr) == -1)
-			return -1;
-	}
-	return out_table_write_line(out);
+	if (out_table_put_line(out, &l, cells, NULL) == 0 &&
+	    out_table_put_rows(out, &l, &it) == 0)
+		rc = out_table_write_line(out);
+done:
+	if (it.merge != NULL)
+		out_table_merge_free(&merge);
+	return rc;
 }
 
 static const char *
@@ -767,10 +1210,7 @@ out_table_put_report_ages(struct output *out, const struct run_summary *s)
 static int
 out_table_end(struct output *out, const struct run_summary *sum)
 {
-	if (!out->info.inventory && out->nfindings > 1)
-		qsort(out->findings, out->nfindings, sizeof(*out->findings),
-		    out_table_compare);
-	if (out_table_rows(out) > 0 && out_table_put_table(out) == -1)
+	if (out->seq > 0 && out_table_put_table(out) == -1)
 		return -1;
 	if (out_table_put_summary(out, sum) == -1)
 		return -1;
@@ -790,8 +1230,11 @@ out_table_free(struct output *out)
 		next = c->next;
 		free(c);
 	}
-	free(out->findings);
-	free(out->users);
+	if (out->spill != NULL)
+		fclose(out->spill);
+	free(out->rows);
+	free(out->run);
+	free(out->first_account);
 	free(out->line.s);
 	free(out);
 }
@@ -805,6 +1248,9 @@ out_table_open(FILE *fp, const struct run_info *info)
 		return NULL;
 	out->fp = fp;
 	out->info = *info;
+	out->kind = info->inventory ? &tbl_users : &tbl_findings;
+	out->hold = info->opts.table_hold > 0 ? info->opts.table_hold :
+	    TBL_HOLD;
 	return out;
 }
 

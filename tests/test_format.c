@@ -1022,6 +1022,91 @@ test_table_cut_keeps_escapes_whole(void **state)
 	}
 }
 
+/*
+ * A table whose rows went to runs on disk is the table of the rows held:
+ * many findings over several accounts and users, in an order unlike the
+ * table's, with ties that only arrival breaks, written once held and
+ * then with a limit so small that every few rows (or every row) make a
+ * run; the same for --inventory, whose rows keep their order.
+ */
+static void
+test_table_runs_match_held(void **state)
+{
+	enum { N = 600, USERS = 37 };
+	static const size_t	 holds[] = { 1, 2000, 50000 };
+	static const char *const accounts[3] = {
+		"111111111111", "222222222222", "333333333333"
+	};
+	static const enum rule_index rules[4] = { RULE_ROOT_NO_MFA,
+	    RULE_CONSOLE_WITHOUT_MFA, RULE_UNUSED_ACCESS_KEY,
+	    RULE_DORMANT_USER };
+	struct user_record	 rec[USERS];
+	struct inventory_row	 row;
+	struct fixture		 fx;
+	struct finding		*f;
+	struct capture		 c;
+	struct output		*out;
+	const struct output_ops	*ops = output_lookup("table");
+	char			 names[USERS][16], *held, *runs;
+	size_t			 i, h;
+	unsigned		 x = 1;
+
+	(void)state;
+	assert_non_null(f = calloc(N, sizeof(*f)));
+	fixture_init(&fx);
+	for (i = 0; i < USERS; i++) {
+		snprintf(names[i], sizeof(names[i]), "u%zu", (i * 7) % USERS);
+		record_init(&rec[i], names[i], "arn:aws:iam::1:user/u", 10);
+		rec[i].account = accounts[i % 3];
+	}
+	for (i = 0; i < N; i++) {
+		x = x * 1103515245 + 12345;
+		fixture_finding(&f[i], rules[(x >> 16) % 4],
+		    &rec[(x >> 8) % USERS], CRED_USER, -1,
+		    i % 5 == 0 ? "same message" : "another message");
+		finding_days(&f[i], (int64_t)((x >> 4) % 5000));
+		f[i].status = i % 3 == 0 ? FINDING_STATUS_NEW :
+		    FINDING_STATUS_EXISTING;
+	}
+	fx.info.baseline = true;
+	fx.info.opts.color = true;
+	held = run_findings(&fx, ops, f, N);
+	for (h = 0; h < sizeof(holds) / sizeof(holds[0]); h++) {
+		memset(&fx.sum.counts, 0, sizeof(fx.sum.counts));
+		fx.info.opts.table_hold = holds[h];
+		runs = run_findings(&fx, ops, f, N);
+		assert_string_equal(runs, held);
+		free(runs);
+	}
+	free(held);
+
+	fixture_init(&fx);
+	fx.info.inventory = true;
+	memset(&row, 0, sizeof(row));
+	for (h = 0; h < 2; h++) {
+		fx.info.opts.table_hold = h == 0 ? 0 : 1;
+		out = capture_open(&c, ops, &fx.info);
+		for (i = 0; i < N; i++) {
+			row.rec = &rec[(i * 11) % USERS];
+			row.as_of = AS_OF;
+			row.findings = (unsigned)i;
+			row.has_worst = i % 2 == 0;
+			row.worst = (enum severity)(i % SEV_COUNT);
+			assert_int_equal(output_user(ops, out, &row), 0);
+		}
+		runs = capture_end(&c, ops, out, &fx.sum);
+		if (h == 0)
+			held = runs;
+		else {
+			assert_string_equal(runs, held);
+			free(runs);
+		}
+	}
+	assert_int_equal(count_lines(held), N + 3);
+	free(held);
+	free(f);
+}
+
 static void
 test_table_inventory(void **state)
 {
@@ -1689,6 +1774,7 @@ main(void)
 		cmocka_unit_test(test_table_long_value_overflows),
 		cmocka_unit_test(test_table_fits_terminal_width),
 		cmocka_unit_test(test_table_cut_keeps_escapes_whole),
+		cmocka_unit_test(test_table_runs_match_held),
 		cmocka_unit_test(test_table_inventory),
 		cmocka_unit_test(test_json_document_exact),
 		cmocka_unit_test(test_json_inputs_root_and_error),
