@@ -16,7 +16,9 @@
  * asks; a report is input from outside and must not become code.
  *
  * Rows collect in one buffer that goes to the stream with one fwrite
- * once it holds CSV_BLOCK bytes, and at the end.
+ * once it holds CSV_BLOCK bytes, and at the end.  Cells that depend only
+ * on the rule, the severity or a flag are quoted once, at open(), by the
+ * same code as every other cell.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,6 +37,12 @@
 /* Rows are handed to the stream in blocks of about this size. */
 #define CSV_BLOCK	(64 * 1024)
 
+/* A cell quoted ahead of time. */
+struct csv_cell {
+	char		*text;
+	size_t		 len;
+};
+
 struct output {
 	FILE		*fp;
 	bool		 inventory;
@@ -45,7 +53,11 @@ struct output {
 	size_t		 cells;		/* in the current row */
 	char		*scratch;	/* a value with its leading ' */
 	size_t		 scratchsz;
-	char		*controls[RULE_COUNT];	/* joined with ';' */
+	struct csv_cell	 rule[RULE_COUNT];
+	struct csv_cell	 controls[RULE_COUNT];	/* joined with ';' */
+	struct csv_cell	 severity[SEV_COUNT];
+	struct csv_cell	 flag[2];		/* false, true */
+	struct csv_cell	 status[3];		/* by enum finding_status */
 };
 
 static const char *const csv_finding_header[] = {
@@ -117,22 +129,18 @@ out_csv_cell_quoted(struct output *out, const char *s, size_t len,
 	return 0;
 }
 
-/* Append one cell to the row; s NULL is an empty, unquoted cell. */
+/* Append the cell s, of len bytes, to the row. */
 static int
-out_csv_cell(struct output *out, const char *s)
+out_csv_cell_len(struct output *out, const char *s, size_t len)
 {
-	size_t	 len;
 	bool	 formula;
 	char	*p;
 
 	/* A separator, quotes, a ', the row's newline. */
-	len = s != NULL ? strlen(s) : 0;
 	if (out_csv_grow(&out->line, &out->cap, out->len + len + 5) == -1)
 		return -1;
 	if (out->cells++ > 0)
 		out->line[out->len++] = ',';
-	if (s == NULL)
-		return 0;
 	formula = out_csv_is_formula(s);
 	if (memchr(s, '"', len) != NULL)
 		return out_csv_cell_quoted(out, s, len, formula);
@@ -140,10 +148,37 @@ out_csv_cell(struct output *out, const char *s)
 	*p++ = '"';
 	if (formula)
 		*p++ = '\'';
-	memcpy(p, s, len);
+	textbuf_copy(p, s, len);
 	p += len;
 	*p++ = '"';
 	out->len = (size_t)(p - out->line);
+	return 0;
+}
+
+/* Append one cell to the row; s NULL is an empty, unquoted cell. */
+static int
+out_csv_cell(struct output *out, const char *s)
+{
+	if (s != NULL)
+		return out_csv_cell_len(out, s, strlen(s));
+	/* The separator, the row's newline. */
+	if (out_csv_grow(&out->line, &out->cap, out->len + 2) == -1)
+		return -1;
+	if (out->cells++ > 0)
+		out->line[out->len++] = ',';
+	return 0;
+}
+
+/* A cell quoted at open(). */
+static int
+out_csv_cell_ready(struct output *out, const struct csv_cell *c)
+{
+	if (out_csv_grow(&out->line, &out->cap, out->len + c->len + 2) == -1)
+		return -1;
+	if (out->cells++ > 0)
+		out->line[out->len++] = ',';
+	memcpy(out->line + out->len, c->text, c->len);
+	out->len += c->len;
 	return 0;
 }
 
@@ -151,22 +186,34 @@ static int
 out_csv_cell_number(struct output *out, bool has, int64_t n)
 {
 	char	 num[TEXTBUF_INTSZ];
+	size_t	 len;
 
 	if (!has)
 		return out_csv_cell(out, NULL);
-	textbuf_format_int(n, num);
-	return out_csv_cell(out, num);
+	len = textbuf_format_int(n, num);
+	return out_csv_cell_len(out, num, len);
 }
 
+/* A timestamp has no quote and starts with a digit: it goes in as it is. */
 static int
 out_csv_cell_time(struct output *out, const struct cred_time *ct)
 {
-	char	 when[TIMESTAMP_BUFSZ];
+	char	*p;
 
 	if (ct->kind != TIME_SET)
 		return out_csv_cell(out, NULL);
-	timeparse_format(ct->t, when);
-	return out_csv_cell(out, when);
+	/* A separator, quotes, the timestamp and its NUL, the newline. */
+	if (out_csv_grow(&out->line, &out->cap, out->len + TIMESTAMP_BUFSZ +
+	    4) == -1)
+		return -1;
+	if (out->cells++ > 0)
+		out->line[out->len++] = ',';
+	p = out->line + out->len;
+	*p++ = '"';
+	timeparse_format(ct->t, p);
+	p[TIMESTAMP_BUFSZ - 1] = '"';
+	out->len += TIMESTAMP_BUFSZ + 1;
+	return 0;
 }
 
 /* Hand the rows collected so far to the stream. */
@@ -211,16 +258,6 @@ out_csv_start(struct output *out)
 	return out_csv_row_end(out);
 }
 
-static const char *
-out_csv_status(enum finding_status status)
-{
-	if (status == FINDING_STATUS_NEW)
-		return "new";
-	if (status == FINDING_STATUS_EXISTING)
-		return "existing";
-	return NULL;
-}
-
 static int
 out_csv_finding_cells(struct output *out, const struct finding *f)
 {
@@ -230,8 +267,10 @@ out_csv_finding_cells(struct output *out, const struct finding *f)
 	last_used.kind = f->has_last_used ? TIME_SET : TIME_NA;
 	last_used.t = f->last_used;
 	if (out_csv_cell(out, f->id) == -1 ||
-	    out_csv_cell(out, rules_table[f->rule].id) == -1 ||
-	    out_csv_cell(out, severity_name(f->severity)) == -1 ||
+	    out_csv_cell_ready(out, &out->rule[f->rule]) == -1 ||
+	    ((unsigned)f->severity < SEV_COUNT ?
+	    out_csv_cell_ready(out, &out->severity[f->severity]) :
+	    out_csv_cell(out, severity_name(f->severity))) == -1 ||
 	    out_csv_cell(out, rec->account) == -1 ||
 	    out_csv_cell(out, rec->user) == -1 ||
 	    out_csv_cell(out, rec->arn) == -1 ||
@@ -241,11 +280,12 @@ out_csv_finding_cells(struct output *out, const struct finding *f)
 	    f->threshold) == -1 ||
 	    out_csv_cell_time(out, &last_used) == -1 ||
 	    out_csv_cell(out, f->message) == -1 ||
-	    out_csv_cell(out, out->controls[f->rule]) == -1 ||
-	    out_csv_cell(out, f->suppressed ? "true" : "false") == -1 ||
+	    out_csv_cell_ready(out, &out->controls[f->rule]) == -1 ||
+	    out_csv_cell_ready(out, &out->flag[f->suppressed]) == -1 ||
 	    out_csv_cell(out, f->suppressed ? f->suppress_reason : NULL) == -1)
 		return -1;
-	if (out->baseline && out_csv_cell(out, out_csv_status(f->status)) == -1)
+	if (out->baseline && out_csv_cell_ready(out,
+	    &out->status[(unsigned)f->status < 3 ? f->status : 0]) == -1)
 		return -1;
 	if (out_csv_cell(out, rec->path) == -1 ||
 	    out_csv_cell_number(out, true, rec->line) == -1)
@@ -341,8 +381,16 @@ out_csv_free(struct output *out)
 
 	if (out == NULL)
 		return;
-	for (i = 0; i < RULE_COUNT; i++)
-		free(out->controls[i]);
+	for (i = 0; i < RULE_COUNT; i++) {
+		free(out->rule[i].text);
+		free(out->controls[i].text);
+	}
+	for (i = 0; i < SEV_COUNT; i++)
+		free(out->severity[i].text);
+	for (i = 0; i < 2; i++)
+		free(out->flag[i].text);
+	for (i = 0; i < 3; i++)
+		free(out->status[i].text);
 	free(out->line);
 	free(out->scratch);
 	free(out);
@@ -368,24 +416,70 @@ out_csv_join_controls(const char *const *controls)
 	return s;
 }
 
+/*
+ * Quote s (NULL: the empty, unquoted cell) into c with the code every
+ * cell goes through, as the first cell of a row not yet begun.
+ */
+static int
+out_csv_ready(struct output *out, struct csv_cell *c, const char *s)
+{
+	int	 rc = -1;
+
+	if (out_csv_cell(out, s) == 0 && (c->text = malloc(out->len > 0 ?
+	    out->len : 1)) != NULL) {
+		memcpy(c->text, out->line, out->len);
+		c->len = out->len;
+		rc = 0;
+	}
+	out->len = 0;
+	out->cells = 0;
+	return rc;
+}
+
+static int
+out_csv_ready_all(struct output *out)
+{
+	static const char *const status[3] = { NULL, "new", "existing" };
+	char	*controls;
+	size_t	 i;
+	int	 rc;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		if ((controls = out_csv_join_controls(
+		    rules_table[i].controls)) == NULL)
+			return -1;
+		rc = out_csv_ready(out, &out->controls[i], controls);
+		free(controls);
+		if (rc == -1 || out_csv_ready(out, &out->rule[i],
+		    rules_table[i].id) == -1)
+			return -1;
+	}
+	for (i = 0; i < SEV_COUNT; i++)
+		if (out_csv_ready(out, &out->severity[i],
+		    severity_name((enum severity)i)) == -1)
+			return -1;
+	if (out_csv_ready(out, &out->flag[0], "false") == -1 ||
+	    out_csv_ready(out, &out->flag[1], "true") == -1)
+		return -1;
+	for (i = 0; i < 3; i++)
+		if (out_csv_ready(out, &out->status[i], status[i]) == -1)
+			return -1;
+	return 0;
+}
+
 static struct output *
 out_csv_open(FILE *fp, const struct run_info *info)
 {
 	struct output	*out;
-	size_t		 i;
 
 	if ((out = calloc(1, sizeof(*out))) == NULL)
 		return NULL;
 	out->fp = fp;
 	out->inventory = info->inventory;
 	out->baseline = info->baseline;
-	for (i = 0; i < RULE_COUNT; i++) {
-		out->controls[i] =
-		    out_csv_join_controls(rules_table[i].controls);
-		if (out->controls[i] == NULL) {
-			out_csv_free(out);
-			return NULL;
-		}
+	if (out_csv_ready_all(out) == -1) {
+		out_csv_free(out);
+		return NULL;
 	}
 	return out;
 }
