@@ -48,6 +48,8 @@
 struct json_rule_text {
 	char	*rule;		/* ,"rule":"…","severity": */
 	size_t	 rule_len;
+	char	*severity[SEV_COUNT];	/* the same and each severity */
+	size_t	 severity_len[SEV_COUNT];
 	char	*kept;		/* ,"controls":[…],"suppressed":false */
 	size_t	 kept_len;
 	char	*suppressed;	/* …"suppressed":true,"suppression_reason": */
@@ -113,6 +115,8 @@ out_json_controls(const char *const *controls)
 static int
 out_json_rule_text(struct json_rule_text *t, const struct rule *def)
 {
+	size_t	 i;
+
 	t->rule = out_json_print_between(",\"rule\":",
 	    cJSON_CreateStringReference(def->id), ",\"severity\":",
 	    &t->rule_len);
@@ -125,6 +129,11 @@ out_json_rule_text(struct json_rule_text *t, const struct rule *def)
 	    &t->suppressed_len);
 	if (t->rule == NULL || t->kept == NULL || t->suppressed == NULL)
 		return -1;
+	for (i = 0; i < SEV_COUNT; i++)
+		if ((t->severity[i] = out_json_print_between(t->rule,
+		    cJSON_CreateStringReference(severity_name((enum severity)i)),
+		    "", &t->severity_len[i])) == NULL)
+			return -1;
 	return 0;
 }
 
@@ -147,8 +156,11 @@ out_json_finding_object(struct output *out, const struct finding *f)
 	struct jsonw			*w = out->w;
 
 	if (jsonw_member_string(w, "{\"id\":", out_json_text(f->id)) == -1 ||
+	    ((unsigned)f->severity < SEV_COUNT ?
+	    jsonw_raw(w, t->severity[f->severity],
+	    t->severity_len[f->severity]) :
 	    jsonw_string_after(w, t->rule, t->rule_len,
-	    severity_name(f->severity)) == -1 ||
+	    severity_name(f->severity))) == -1 ||
 	    jsonw_member_string(w, ",\"account\":",
 	    out_json_text(rec->account)) == -1 ||
 	    jsonw_member_string(w, ",\"user\":", out_json_text(rec->user)) ==
@@ -563,7 +575,7 @@ out_json_end(struct output *out, const struct run_summary *sum)
 static void
 out_json_free(struct output *out)
 {
-	size_t	 r;
+	size_t	 r, i;
 
 	if (out == NULL)
 		return;
@@ -571,6 +583,8 @@ out_json_free(struct output *out)
 		free(out->rules[r].rule);
 		free(out->rules[r].kept);
 		free(out->rules[r].suppressed);
+		for (i = 0; i < SEV_COUNT; i++)
+			free(out->rules[r].severity[i]);
 	}
 	jsonw_free(out->w);
 	free(out);
