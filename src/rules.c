@@ -325,36 +325,35 @@ finding_counts_add(struct finding_counts *total,
 	}
 }
 
-/* Append s at *pos, keeping room for the NUL; false once full. */
-static bool
-id_append(char *id, size_t *pos, const char *s)
-{
-	size_t	 len = s != NULL ? strlen(s) : 0;
-
-	if (len >= FINDING_ID_MAX - *pos)
-		return false;
-	textbuf_copy(id + *pos, s, len);
-	*pos += len;
-	return true;
-}
-
 /*
  * ACCOUNT:USER:RULE:CREDENTIAL.  Built by hand rather than with
  * snprintf: it is made for every finding and the benchmark showed it.
- * The loader bounds user names to 64 bytes, four times that once
- * escaped (utf8_repr), so it always fits.
+ * A part that would not fit with the NUL ends the id before it, and so
+ * does a separator; the loader bounds user names to 64 bytes, four
+ * times that once escaped (utf8_repr), so it always fits.
  */
 static void
 finding_make_id(struct finding *f, const struct user_record *rec,
     const char *rule, const char *credential)
 {
-	size_t	 pos = 0;
+	const char	*part[4];
+	size_t		 pos = 0, len, i;
 
-	if (id_append(f->id, &pos, rec->account) && id_append(f->id, &pos, ":")
-	    && id_append(f->id, &pos, rec->user) &&
-	    id_append(f->id, &pos, ":") && id_append(f->id, &pos, rule) &&
-	    id_append(f->id, &pos, ":"))
-		id_append(f->id, &pos, credential);
+	part[0] = rec->account;
+	part[1] = rec->user;
+	part[2] = rule;
+	part[3] = credential;
+
+	for (i = 0; i < 4; i++) {
+		len = part[i] != NULL ? strlen(part[i]) : 0;
+		if (len >= FINDING_ID_MAX - pos)
+			break;
+		textbuf_copy(f->id + pos, part[i], len);
+		pos += len;
+		if (i == 3 || FINDING_ID_MAX - pos <= 1)
+			break;
+		f->id[pos++] = ':';
+	}
 	f->id[pos] = '\0';
 }
 
