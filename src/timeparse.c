@@ -223,20 +223,24 @@ timeparse_days_from_civil(int64_t y, unsigned m, unsigned d)
 	return tp_days(y, m, d);
 }
 
-/* The inverse, civil_from_days, by the same author. */
+/*
+ * The inverse, civil_from_days, by the same author, for the days from
+ * 1970 to 9999 that formatting is held to: in unsigned 32-bit arithmetic
+ * the divisions by constants are a few instructions each, and every
+ * finding formats a date or two.
+ */
 static void
-tp_civil_from_days(int64_t z, struct civil *c)
+tp_civil_from_days(uint32_t days, struct civil *c)
 {
-	int64_t		 era, doe, yoe, doy, mp;
+	uint32_t	 z = days + 719468, era, doe, yoe, doy, mp;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
+	era = z / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	c->day = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	c->month = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	c->day = doy - (153 * mp + 2) / 5 + 1;
+	c->month = mp < 10 ? mp + 3 : mp - 9;
 	c->year = yoe + era * 400 + (c->month <= 2);
 }
 
@@ -244,56 +248,50 @@ tp_civil_from_days(int64_t z, struct civil *c)
  * Formatting takes any int64_t but writes four-digit years only, so a
  * time from elsewhere is held to the range the parser accepts.
  */
-static int64_t
+static uint64_t
 tp_clamp(int64_t t)
 {
 	if (t < 0)
 		return 0;
-	return t > TIME_MAX_SECONDS ? TIME_MAX_SECONDS : t;
+	return (uint64_t)(t > TIME_MAX_SECONDS ? TIME_MAX_SECONDS : t);
 }
 
-/* Split t into a civil date and time; days are floored, not truncated. */
+/* Split t (clamped, so never before 1970) into a civil date and time. */
 static void
-tp_split(int64_t t, struct civil *c)
+tp_split(uint64_t t, struct civil *c)
 {
-	int64_t		 days = t / SECONDS_PER_DAY, secs = t % SECONDS_PER_DAY;
+	uint32_t	 secs = (uint32_t)(t % SECONDS_PER_DAY);
 
-	if (secs < 0) {
-		secs += SECONDS_PER_DAY;
-		days--;
-	}
-	tp_civil_from_days(days, c);
-	c->hour = (unsigned)(secs / 3600);
-	c->minute = (unsigned)(secs / 60 % 60);
-	c->second = (unsigned)(secs % 60);
+	tp_civil_from_days((uint32_t)(t / SECONDS_PER_DAY), c);
+	c->hour = secs / 3600;
+	c->minute = secs / 60 % 60;
+	c->second = secs % 60;
 }
 
-/* Write v as exactly width decimal digits, zero-padded, at p. */
+/* Write v, below 100, as two digits at p. */
 static char *
-tp_put_digits(char *p, unsigned v, int width)
+tp_put2(char *p, unsigned v)
 {
-	int	 i;
-
-	for (i = width - 1; i >= 0; i--) {
-		p[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	return p + width;
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
 }
 
 /*
  * Digits are written by hand rather than with snprintf: every finding
  * formats one or two timestamps, and snprintf was a sixth of the run.
- * Times come from timeparse_iso8601, so the year has four digits.
+ * Times are clamped to the parser's range, so the year has four digits.
  */
 static char *
 tp_write_date(char *p, const struct civil *c)
 {
-	p = tp_put_digits(p, (unsigned)c->year, 4);
+	unsigned	 y = (unsigned)c->year;
+
+	p = tp_put2(tp_put2(p, y / 100), y % 100);
 	*p++ = '-';
-	p = tp_put_digits(p, c->month, 2);
+	p = tp_put2(p, c->month);
 	*p++ = '-';
-	return tp_put_digits(p, c->day, 2);
+	return tp_put2(p, c->day);
 }
 
 void
@@ -305,11 +303,11 @@ timeparse_format(int64_t t, char buf[TIMESTAMP_BUFSZ])
 	tp_split(tp_clamp(t), &c);
 	p = tp_write_date(buf, &c);
 	*p++ = 'T';
-	p = tp_put_digits(p, c.hour, 2);
+	p = tp_put2(p, c.hour);
 	*p++ = ':';
-	p = tp_put_digits(p, c.minute, 2);
+	p = tp_put2(p, c.minute);
 	*p++ = ':';
-	p = tp_put_digits(p, c.second, 2);
+	p = tp_put2(p, c.second);
 	*p++ = 'Z';
 	*p = '\0';
 }
