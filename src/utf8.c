@@ -49,11 +49,20 @@ utf8_valid(const char *s, size_t len)
 	size_t		 i = 0, n;
 	uint64_t	 w;
 
-	/* Nearly every byte is ASCII: skip those eight at a time. */
+	/*
+	 * Nearly every byte is ASCII: skip those eight at a time, the last
+	 * eight overlapping the ones before, so that an ASCII string of any
+	 * length takes no byte-by-byte step (most fields are short).
+	 */
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, u + i, 8);
 		if (w & 0x8080808080808080ULL)
 			break;
+	}
+	if (i + 8 > len && len >= 8) {
+		memcpy(&w, u + len - 8, 8);
+		if ((w & 0x8080808080808080ULL) == 0)
+			return true;
 	}
 	while (i < len) {
 		if (u[i] < 0x80) {

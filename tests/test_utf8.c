@@ -217,6 +217,49 @@ test_utf8_repr(void **state)
 	}
 }
 
+/* utf8_valid as a plain walk of utf8_seq: the reference below. */
+static bool
+valid_by_seq(const unsigned char *s, size_t len)
+{
+	size_t	 i = 0, n;
+
+	while (i < len) {
+		if ((n = utf8_seq(s + i, len - i)) == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/*
+ * Every length up to three words, with a stray byte, a whole sequence
+ * or a cut one at every offset: the word-at-a-time skip and its last,
+ * overlapping word must never pass over a byte that matters.
+ */
+static void
+test_utf8_valid_every_offset(void **state)
+{
+	static const char *const bad[] = { "\xff", "\xc3\xa9", "\xe2\x82",
+	    "\x80" };
+	unsigned char	 buf[24];
+	size_t		 len, pos, b, n;
+
+	(void)state;
+	for (len = 0; len <= sizeof(buf); len++) {
+		for (b = 0; b < sizeof(bad) / sizeof(bad[0]); b++) {
+			n = strlen(bad[b]);
+			for (pos = 0; pos + n <= len; pos++) {
+				memset(buf, 'a', sizeof(buf));
+				memcpy(buf + pos, bad[b], n);
+				assert_int_equal(utf8_valid((const char *)buf,
+				    len), valid_by_seq(buf, len));
+			}
+		}
+		memset(buf, 'a', sizeof(buf));
+		assert_true(utf8_valid((const char *)buf, len));
+	}
+}
+
 int
 main(void)
 {
@@ -226,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_utf8_display_seq_table),
 		cmocka_unit_test(test_utf8_display_escape),
 		cmocka_unit_test(test_utf8_repr),
+		cmocka_unit_test(test_utf8_valid_every_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
