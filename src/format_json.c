@@ -58,6 +58,9 @@ struct json_rule_text {
 
 struct output {
 	struct jsonw		*w;
+	/* ,"credential":"…" for each name the rules give a credential */
+	char			*credential[CRED_KIND_COUNT][2];
+	size_t			 credential_len[CRED_KIND_COUNT][2];
 	struct run_info		 info;
 	bool			 ndjson;
 	bool			 started;	/* the document's head is out */
@@ -147,6 +150,24 @@ out_json_status(enum finding_status status)
 	return NULL;
 }
 
+/*
+ * ,"credential":… A name the rules gave is one of a handful of constant
+ * strings, printed once at open(); any other is written as it comes.
+ */
+static int
+out_json_credential(struct output *out, const struct finding *f)
+{
+	int	 slot = f->slot == 1 ? 1 : 0;
+
+	if ((unsigned)f->cred < CRED_KIND_COUNT && f->credential != NULL &&
+	    f->credential == credential_name(f->cred, f->slot) &&
+	    out->credential[f->cred][slot] != NULL)
+		return jsonw_raw(out->w, out->credential[f->cred][slot],
+		    out->credential_len[f->cred][slot]);
+	return jsonw_member_string(out->w, ",\"credential\":",
+	    out_json_text(f->credential));
+}
+
 /* One finding; key order is the contract's (see the comment at the top). */
 static int
 out_json_finding_object(struct output *out, const struct finding *f)
@@ -167,8 +188,7 @@ out_json_finding_object(struct output *out, const struct finding *f)
 	    -1 ||
 	    jsonw_member_string(w, ",\"arn\":", out_json_text(rec->arn)) ==
 	    -1 ||
-	    jsonw_member_string(w, ",\"credential\":",
-	    out_json_text(f->credential)) == -1 ||
+	    out_json_credential(out, f) == -1 ||
 	    jsonw_member_int(w, ",\"days\":", f->has_days, f->days) == -1 ||
 	    jsonw_member_int(w, ",\"threshold\":", f->threshold != RULE_NO_DAYS,
 	    f->threshold) == -1 ||
@@ -586,8 +606,31 @@ out_json_free(struct output *out)
 		for (i = 0; i < SEV_COUNT; i++)
 			free(out->rules[r].severity[i]);
 	}
+	for (r = 0; r < CRED_KIND_COUNT; r++)
+		for (i = 0; i < 2; i++)
+			free(out->credential[r][i]);
 	jsonw_free(out->w);
 	free(out);
+}
+
+static int
+out_json_credential_text(struct output *out)
+{
+	const char	*name;
+	size_t		 k, n;
+
+	for (k = 0; k < CRED_KIND_COUNT; k++)
+		for (n = 0; n < 2; n++) {
+			name = credential_name((enum cred_kind)k, (int)n);
+			if (name == NULL)
+				continue;
+			out->credential[k][n] = out_json_print_between(
+			    ",\"credential\":", cJSON_CreateStringReference(name),
+			    "", &out->credential_len[k][n]);
+			if (out->credential[k][n] == NULL)
+				return -1;
+		}
+	return 0;
 }
 
 static struct output *
@@ -607,6 +650,8 @@ out_json_alloc(FILE *fp, const struct run_info *info, bool ndjson)
 	for (r = 0; r < RULE_COUNT; r++)
 		if (out_json_rule_text(&out->rules[r], &rules_table[r]) == -1)
 			goto fail;
+	if (out_json_credential_text(out) == -1)
+		goto fail;
 	return out;
 fail:
 	out_json_free(out);

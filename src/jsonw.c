@@ -211,10 +211,11 @@ jsonw_w2_special(const char *s)
  * Sixteen bytes a step, and the last step overlaps the one before it
  * rather than going byte by byte: most strings here are 10 to 60 bytes
  * long, so the ends would cost as much as the middle.  Shorter strings
- * take a word or two.
+ * take a word or two.  Inline in the string writers, which call it for
+ * every string.
  */
-bool
-jsonw_needs_escape(const char *s, size_t len)
+static inline bool
+jsonw_scan(const char *s, size_t len)
 {
 	uint64_t	 v, u;
 	size_t		 i;
@@ -230,6 +231,12 @@ jsonw_needs_escape(const char *s, size_t len)
 	memcpy(&v, s, sizeof(v));
 	memcpy(&u, s + len - sizeof(u), sizeof(u));
 	return jsonw_word_special(v) || jsonw_word_special(u);
+}
+
+bool
+jsonw_needs_escape(const char *s, size_t len)
+{
+	return jsonw_scan(s, len);
 }
 
 /* s, which needs escaping, printed by cJSON with its quotes. */
@@ -270,7 +277,7 @@ jsonw_escaped(struct jsonw *w, const char *s, size_t len)
 static int
 jsonw_string_slow(struct jsonw *w, const char *s, size_t len)
 {
-	if (jsonw_needs_escape(s, len))
+	if (jsonw_scan(s, len))
 		return jsonw_escaped(w, s, len);
 	if (jsonw_lit(w, "\"") == -1 || jsonw_raw(w, s, len) == -1)
 		return -1;
@@ -289,7 +296,7 @@ jsonw_string_after(struct jsonw *w, const char *text, size_t tlen,
 	len = strlen(s);
 	/* The common case: text and a plain string in one block. */
 	if (len < JSONW_BLOCK / 2 && tlen < JSONW_BLOCK / 2 &&
-	    !jsonw_needs_escape(s, len)) {
+	    !jsonw_scan(s, len)) {
 		if ((p = jsonw_room(w, tlen + len + 2)) == NULL)
 			return -1;
 		textbuf_copy(p, text, tlen);
