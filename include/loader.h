@@ -15,6 +15,7 @@
 
 #include "arnset.h"
 #include "report.h"
+#include "textbuf.h"
 
 /* Bytes one row may hold: far above any real row, far below trouble. */
 #define REPORT_MAX_ROW		(1024 * 1024)
@@ -110,7 +111,29 @@ void	loader_warn(struct loader *ld, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
 /* Keep one field of the row being read; -1 when memory ran out. */
-int	row_add(struct row *r, const void *s, size_t len);
+int	row_add_any(struct row *r, const void *s, size_t len);
+
+/*
+ * row_add_any for a field that fits the buffer as it is, which is
+ * nearly every field, inline: libcsv calls back for each one.
+ */
+static inline int
+row_add(struct row *r, const void *s, size_t len)
+{
+	size_t	 off = r->len, end = off + len + 1;
+
+	if (r->nstored == REPORT_MAX_FIELDS || r->too_long || end > r->cap ||
+	    end > REPORT_MAX_ROW)
+		return row_add_any(r, s, len);
+	r->nfields++;
+	textbuf_copy(r->buf + off, (const char *)s, len);
+	r->buf[off + len] = '\0';
+	r->len = end;
+	r->field[r->nstored].off = off;
+	r->field[r->nstored].len = len;
+	r->nstored++;
+	return 0;
+}
 void	row_reset(struct row *r);
 
 /*

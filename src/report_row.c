@@ -118,7 +118,7 @@ row_append(struct row *r, const void *s, size_t len)
 
 /* Keep one field; past the bounds, only count it. */
 int
-row_add(struct row *r, const void *s, size_t len)
+row_add_any(struct row *r, const void *s, size_t len)
 {
 	long	 off;
 
