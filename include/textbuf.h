@@ -33,13 +33,6 @@ struct textbuf {
 
 /* Start an empty text in buf, which holds size bytes (size > 0). */
 void	textbuf_init(struct textbuf *tb, char *buf, size_t size);
-/* Append s, or as much of it as fits before the NUL. */
-void	textbuf_add(struct textbuf *tb, const char *s);
-/* The same for len bytes at s, when the length is known. */
-void	textbuf_add_len(struct textbuf *tb, const char *s, size_t len);
-/* A string literal, its length known at compile time. */
-#define textbuf_add_lit(tb, lit) \
-	textbuf_add_len((tb), "" lit, sizeof(lit) - 1)
 /* Append n in decimal, or as much of it as fits. */
 void	textbuf_add_int(struct textbuf *tb, int64_t n);
 
@@ -69,5 +62,32 @@ textbuf_copy(char *dst, const char *src, size_t len)
 		dst[len - 1] = src[len - 1];
 	}
 }
+
+/*
+ * Append len bytes at s, or as much of them as fits before the NUL.
+ * Inline, like textbuf_add: a message is built from a dozen pieces.
+ */
+static inline void
+textbuf_add_len(struct textbuf *tb, const char *s, size_t len)
+{
+	size_t	 room = tb->size - 1 - tb->len;
+
+	if (len > room)
+		len = room;
+	textbuf_copy(tb->buf + tb->len, s, len);
+	tb->len += len;
+	tb->buf[tb->len] = '\0';
+}
+
+/* Append s, or as much of it as fits before the NUL. */
+static inline void
+textbuf_add(struct textbuf *tb, const char *s)
+{
+	textbuf_add_len(tb, s, strlen(s));
+}
+
+/* A string literal, its length known at compile time. */
+#define textbuf_add_lit(tb, lit) \
+	textbuf_add_len((tb), "" lit, sizeof(lit) - 1)
 
 #endif

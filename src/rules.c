@@ -40,14 +40,19 @@ enum age_basis {
 	AGE_NEVER_USER		/* never used: the user's creation */
 };
 
-static const char *const age_words[] = {
-	[AGE_UNKNOWN] = "",
-	[AGE_USED] = "last used",
-	[AGE_ROTATED] = "last rotated",
-	[AGE_USER] = "user created",
-	[AGE_NEVER_CHANGED] = "never used; last changed",
-	[AGE_NEVER_CREATED] = "never used; created",
-	[AGE_NEVER_USER] = "never used; user created",
+/* How a message words each basis, with the length it takes. */
+#define AGE_WORDS(s)	{ s, sizeof(s) - 1 }
+static const struct {
+	const char	*s;
+	size_t		 len;
+} age_words[] = {
+	[AGE_UNKNOWN] = AGE_WORDS(""),
+	[AGE_USED] = AGE_WORDS("last used"),
+	[AGE_ROTATED] = AGE_WORDS("last rotated"),
+	[AGE_USER] = AGE_WORDS("user created"),
+	[AGE_NEVER_CHANGED] = AGE_WORDS("never used; last changed"),
+	[AGE_NEVER_CREATED] = AGE_WORDS("never used; created"),
+	[AGE_NEVER_USER] = AGE_WORDS("never used; user created"),
 };
 
 struct age {
@@ -193,7 +198,7 @@ age_describe(const struct age *a, struct textbuf *tb)
 		return;
 	}
 	timeparse_format_date(a->t, day);
-	textbuf_add(tb, age_words[a->basis]);
+	textbuf_add_len(tb, age_words[a->basis].s, age_words[a->basis].len);
 	textbuf_add_lit(tb, " ");
 	textbuf_add_len(tb, day, sizeof(day) - 1);
 	textbuf_add_lit(tb, ", ");

@@ -71,25 +71,6 @@ textbuf_init(struct textbuf *tb, char *buf, size_t size)
 	buf[0] = '\0';
 }
 
-/* Append len bytes of s, cut to what fits, and keep the NUL after them. */
-void
-textbuf_add_len(struct textbuf *tb, const char *s, size_t len)
-{
-	size_t	 room = tb->size - 1 - tb->len;
-
-	if (len > room)
-		len = room;
-	textbuf_copy(tb->buf + tb->len, s, len);
-	tb->len += len;
-	tb->buf[tb->len] = '\0';
-}
-
-void
-textbuf_add(struct textbuf *tb, const char *s)
-{
-	textbuf_add_len(tb, s, strlen(s));
-}
-
 void
 textbuf_add_int(struct textbuf *tb, int64_t n)
 {
