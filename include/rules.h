@@ -245,6 +245,8 @@ struct finding_counts {
 	enum severity	 worst;
 };
 
+/* The counters, in counts.c. */
+
 /*
  * The distinct controls of rules_table, in the order they first appear
  * there: the i-th from 0, NULL past the last.
@@ -298,6 +300,8 @@ bool	rules_key_age(const struct user_record *rec, int n, int64_t as_of,
  */
 bool	rules_has_credentials(const struct user_record *rec);
 
+/* The plans' remedies, in remedy.c. */
+
 /*
  * What plan does about f under pol, and in *advice the comment that goes
  * with it (the rule's advice, or why a deletion is held back).  Nothing
@@ -314,8 +318,8 @@ const char	*plan_name(enum plan plan);
 int		 plan_lookup(const char *name);
 
 /*
- * Whole-name shell glob match (*, ?, [...]) as suppressions use it;
- * exposed for tests.
+ * Whole-name shell glob match (*, ?, [...]) as suppressions use it
+ * (suppress.c); exposed for tests.
  */
 bool	rules_glob_match(const char *pattern, const char *name);
 

@@ -8,15 +8,17 @@
  * applies the suppressions, hands the finding to the caller and counts
  * it.  Messages share one voice: the evidence ("access key 1 last used
  * 2026-07-26, 120 days ago") and, for rules with a threshold,
- * "; threshold N".  The policy's setters are in policy.c.
+ * "; threshold N".  The policy's setters are in policy.c, suppression
+ * matching in suppress.c, the counters in counts.c and the plans'
+ * remedies in remedy.c.
  */
-#include <fnmatch.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "rules.h"
+#include "suppress.h"
 #include "textbuf.h"
 #include "timeparse.h"
 
@@ -207,127 +209,6 @@ age_describe(const struct age *a, struct textbuf *tb)
 		textbuf_add_lit(tb, " day ago");
 	else
 		textbuf_add_lit(tb, " days ago");
-}
-
-static bool
-str_match(const char *want, const char *have)
-{
-	return want == NULL || (have != NULL && strcmp(want, have) == 0);
-}
-
-static bool
-suppression_match(const struct suppression *s, const struct finding *f,
-    int64_t as_of)
-{
-	if (s->has_expires && as_of >= s->expires)
-		return false;
-	if (s->id != NULL)
-		return strcmp(s->id, f->id) == 0;
-	if (s->user != NULL && (f->rec->user == NULL ||
-	    !rules_glob_match(s->user, f->rec->user)))
-		return false;
-	return str_match(s->account, f->rec->account) &&
-	    (s->rule == -1 || s->rule == (int)f->rule) &&
-	    str_match(s->credential, f->credential);
-}
-
-/* The first suppression that matches wins. */
-static void
-suppress_apply(const struct policy *pol, struct finding *f)
-{
-	size_t	 i;
-
-	for (i = 0; i < pol->nsuppressions; i++) {
-		if (suppression_match(&pol->suppressions[i], f, pol->as_of)) {
-			f->suppressed = true;
-			f->suppression = i;
-			f->suppress_reason = pol->suppressions[i].reason;
-			return;
-		}
-	}
-}
-
-void
-finding_counts_count(struct finding_counts *c, const struct finding *f)
-{
-	if (f->suppressed) {
-		c->suppressed++;
-		return;
-	}
-	c->findings++;
-	c->by_severity[f->severity]++;
-	c->by_rule[f->rule]++;
-	if (f->status == FINDING_STATUS_NEW) {
-		c->new_findings++;
-		c->new_by_severity[f->severity]++;
-	}
-	if (!c->has_worst || f->severity > c->worst) {
-		c->has_worst = true;
-		c->worst = f->severity;
-	}
-}
-
-/* Does a rule before rule r already list control? */
-static bool
-control_seen_before(int r, const char *control)
-{
-	const char *const	*c;
-	int			 i;
-
-	for (i = 0; i < r; i++)
-		for (c = rules_table[i].controls; *c != NULL; c++)
-			if (strcmp(*c, control) == 0)
-				return true;
-	return false;
-}
-
-const char *
-rules_control(size_t n)
-{
-	const char *const	*c;
-	int			 r;
-
-	for (r = 0; r < RULE_COUNT; r++)
-		for (c = rules_table[r].controls; *c != NULL; c++)
-			if (!control_seen_before(r, *c) && n-- == 0)
-				return *c;
-	return NULL;
-}
-
-unsigned long
-finding_counts_control(const struct finding_counts *cnt, const char *control)
-{
-	const char *const	*c;
-	unsigned long		 n = 0;
-	int			 r;
-
-	for (r = 0; r < RULE_COUNT; r++)
-		for (c = rules_table[r].controls; *c != NULL; c++)
-			if (strcmp(*c, control) == 0)
-				n += cnt->by_rule[r];
-	return n;
-}
-
-void
-finding_counts_add(struct finding_counts *total,
-    const struct finding_counts *part)
-{
-	size_t	 i;
-
-	total->findings += part->findings;
-	total->suppressed += part->suppressed;
-	total->new_findings += part->new_findings;
-	for (i = 0; i < SEV_COUNT; i++) {
-		total->by_severity[i] += part->by_severity[i];
-		total->new_by_severity[i] += part->new_by_severity[i];
-	}
-	for (i = 0; i < RULE_COUNT; i++)
-		total->by_rule[i] += part->by_rule[i];
-	if (part->has_worst && (!total->has_worst ||
-	    part->worst > total->worst)) {
-		total->has_worst = true;
-		total->worst = part->worst;
-	}
 }
 
 /*
@@ -913,98 +794,6 @@ const struct rule rules_table[RULE_COUNT] = {
 	},
 };
 
-static const char *const plan_names[PLAN_COUNT] = {
-	[PLAN_DEACTIVATE] = "deactivate",
-	[PLAN_DELETE] = "delete",
-};
-
-const char *
-plan_name(enum plan plan)
-{
-	return (unsigned)plan < PLAN_COUNT ? plan_names[plan] : "unknown";
-}
-
-int
-plan_lookup(const char *name)
-{
-	int	 i;
-
-	for (i = 0; i < PLAN_COUNT; i++)
-		if (strcmp(name, plan_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-/*
- * May the deletion plan delete rec?  See rules_remedy() in rules.h; the
- * report may be days old, so delete_user checks again at run time.
- */
-static bool
-user_deletable(const struct policy *pol, const struct user_record *rec,
-    const char **why)
-{
-	int		 grace = pol->days[RULE_INACTIVE_ACCESS_KEY], i;
-	struct age	 age;
-
-	if (rec->password == PASSWORD_ENABLED ||
-	    rec->key[0].state == SLOT_ACTIVE ||
-	    rec->key[1].state == SLOT_ACTIVE) {
-		*why = "not deleted: the user still has an enabled "
-		    "credential; --plan deactivate comes first, and the user "
-		    "is deleted after the grace period";
-		return false;
-	}
-	if (rec->cert[0].state == SLOT_ACTIVE ||
-	    rec->cert[1].state == SLOT_ACTIVE) {
-		*why = "not deleted: the user has an active signing "
-		    "certificate";
-		return false;
-	}
-	for (i = 0; i < 2; i++) {
-		if (rec->key[i].state != SLOT_INACTIVE)
-			continue;
-		age_key(&age, rec, i, pol->as_of);
-		if (!age_stale(&age, grace)) {
-			*why = "not deleted yet: an inactive access key was "
-			    "used or made within the inactive-access-key "
-			    "threshold";
-			return false;
-		}
-	}
-	if (rec->password_last_used.kind == TIME_SET) {
-		age_at(&age, AGE_USED, &rec->password_last_used, pol->as_of);
-		if (!age_stale(&age, grace)) {
-			*why = "not deleted yet: the console password was "
-			    "used within the inactive-access-key threshold";
-			return false;
-		}
-	}
-	return true;
-}
-
-enum remedy
-rules_remedy(const struct policy *pol, const struct finding *f,
-    enum plan plan, const char **advice)
-{
-	const struct rule	*def = f->def;
-	enum remedy		 r;
-
-	*advice = def->advice;
-	if (plan != PLAN_DELETE)
-		return def->remedy;
-	if (def->delete_advice != NULL)
-		*advice = def->delete_advice;
-	r = def->delete_remedy;
-	/* The root rules never delete; this is the backstop. */
-	if (f->rec->is_root && r != REMEDY_ADVICE) {
-		*advice = AS_ROOT "nothing of root is deleted by a plan";
-		return REMEDY_ADVICE;
-	}
-	if (r == REMEDY_DELETE_USER && !user_deletable(pol, f->rec, advice))
-		return REMEDY_ADVICE;
-	return r;
-}
-
 const char *
 credential_name(enum cred_kind kind, int slot)
 {
@@ -1055,13 +844,6 @@ severity_parse(const char *s, enum severity *sev)
 		}
 	}
 	return -1;
-}
-
-bool
-rules_glob_match(const char *pattern, const char *name)
-{
-	/* No FNM_PATHNAME or FNM_PERIOD: a user name is one plain word. */
-	return fnmatch(pattern, name, 0) == 0;
 }
 
 /* Timestamps after as_of; the next password rotation is future by design. */
