@@ -52,6 +52,8 @@ enum rule_index {
 
 /* No threshold: the rule fires on a state, not an age. */
 #define RULE_NO_DAYS	(-1)
+/* How the plan's advice for a root finding opens: only root can fix it. */
+#define RULE_ADVICE_AS_ROOT	"fix signed in as root: "
 /* Largest threshold accepted from options or config (about 27 years). */
 #define RULE_MAX_DAYS	10000
 

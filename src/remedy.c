@@ -12,9 +12,6 @@
 #include "rules.h"
 #include "timeparse.h"
 
-/* The advice rules_table gives root findings opens the same way. */
-#define AS_ROOT		"fix signed in as root: "
-
 static const char *const plan_names[PLAN_COUNT] = {
 	[PLAN_DEACTIVATE] = "deactivate",
 	[PLAN_DELETE] = "delete",
@@ -105,7 +102,7 @@ rules_remedy(const struct policy *pol, const struct finding *f,
 	r = def->delete_remedy;
 	/* The root rules never delete; this is the backstop. */
 	if (f->rec->is_root && r != REMEDY_ADVICE) {
-		*advice = AS_ROOT "nothing of root is deleted by a plan";
+		*advice = RULE_ADVICE_AS_ROOT "nothing of root is deleted by a plan";
 		return REMEDY_ADVICE;
 	}
 	if (r == REMEDY_DELETE_USER && !user_deletable(pol, f->rec, advice))

@@ -626,8 +626,6 @@ static const char *const ctl_multiple_active_keys[] = { "cis-3.0:1.13",
 static const char *const ctl_initial_access_key[] = { "cis-3.0:1.11",
     "cis-4.0.1:1.11", "cis-5.0:1.10", "cis-6.0:2.10", NULL };
 
-/* What the remediation plan says about a root finding. */
-#define AS_ROOT		"fix signed in as root: "
 /* What the deletion plan says about a finding of the first step. */
 #define DEACTIVATE_FIRST	"not for this plan: --plan deactivate "
 
@@ -639,7 +637,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_root_access_key,
 		.check = check_root_access_key,
 		.remedy = REMEDY_ADVICE,
-		.advice = AS_ROOT "delete the root user's access key",
+		.advice = RULE_ADVICE_AS_ROOT "delete the root user's access key",
 		.title = "Root user has an access key",
 		.remediation = "Sign in as the root user and delete its access "
 		    "keys; give programs an IAM role or a user with only the "
@@ -652,7 +650,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_root_no_mfa,
 		.check = check_root_no_mfa,
 		.remedy = REMEDY_ADVICE,
-		.advice = AS_ROOT "assign an MFA device to the root user",
+		.advice = RULE_ADVICE_AS_ROOT "assign an MFA device to the root user",
 		.title = "Root user has no MFA",
 		.remediation = "Sign in as the root user and assign it an MFA "
 		    "device.",
@@ -664,7 +662,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_root_recent_use,
 		.check = check_root_recent_use,
 		.remedy = REMEDY_ADVICE,
-		.advice = AS_ROOT "find out why root was used; do daily work "
+		.advice = RULE_ADVICE_AS_ROOT "find out why root was used; do daily work "
 		    "as an IAM user or role",
 		.title = "Root user used recently",
 		.remediation = "Find out why the root user was used; do daily "
@@ -678,7 +676,7 @@ const struct rule rules_table[RULE_COUNT] = {
 		.controls = ctl_none,
 		.check = check_root_signing_certificate,
 		.remedy = REMEDY_ADVICE,
-		.advice = AS_ROOT "deactivate the root user's signing "
+		.advice = RULE_ADVICE_AS_ROOT "deactivate the root user's signing "
 		    "certificate",
 		.title = "Root user has an active signing certificate",
 		.remediation = "Sign in as the root user and deactivate or "
