@@ -9,10 +9,11 @@
  *
  * Memory stays bounded all the same.  Once the rows held pass a limit
  * (TBL_HOLD, or opts.table_hold), they are sorted and written to an
- * unlinked temporary file in TMPDIR as one run, and the end merges the
- * runs; columns are as wide as their widest cell over every row, which
- * is counted as rows arrive.  The table is the same either way, and a
- * run of a few inputs of ordinary size never touches the disk.
+ * unlinked temporary file in TMPDIR as one run (see runsort.h), and the
+ * end merges the runs; columns are as wide as their widest cell over
+ * every row, which is counted as rows arrive.  The table is the same
+ * either way, and a run of a few inputs of ordinary size never touches
+ * the disk.
  *
  * Layout: columns separated by two spaces, each as wide as its widest
  * value but at most TBL_WIDTH_MAX (a longer value pushes the rest of its
@@ -54,7 +55,6 @@
  * code point.  Colour (SGR, on the severity only) is used only when the
  * output_opts say so (color).
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -62,30 +62,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "runsort.h"
+#include "strpool.h"
 #include "timeparse.h"
 #include "utf8.h"
 
 #define TBL_WIDTH_MAX	40
 #define TBL_MAXCOLS	9
 #define TBL_CELLSZ	48	/* a number or "state 12345d" */
-#define TBL_CHUNK	(64 * 1024)
 /* Bytes of rows held before they go to a temporary file as a run. */
 #define TBL_HOLD	(32 * 1024 * 1024)
-/* What a run is read back through, per run, at the least. */
-#define TBL_READ	(64 * 1024)
-
-/* Storage for copied strings; a string never moves once copied. */
-struct tbl_chunk {
-	struct tbl_chunk	*next;
-	size_t			 used, size;
-	char			 data[];
-};
 
 struct tbl_finding {
 	const char	*account, *user, *credential, *message;
@@ -149,76 +139,30 @@ struct tbl_layout {
 };
 
 /*
- * A kind of row: a finding or an inventory user.  Rows are held as
- * bytes of size each, and a run on disk holds each row's bytes followed
- * by the strings it points to, the members at str[], NUL-terminated.
+ * A kind of row: a finding or an inventory user, held as bytes of
+ * rec.size each, with the strings it points to at rec.str[].
  */
 struct tbl_kind {
-	size_t	 size;
-	size_t	 nstr;
-	size_t	 str[4];	/* offsetof each const char * member */
-	int	 (*compare)(const void *, const void *);	/* the order */
+	struct runsort_rec rec;
 	bool	 in_order;	/* rows arrive in it: no sort */
-};
-
-/* A row as read back from a run: room for either kind. */
-union tbl_row {
-	struct tbl_finding	 f;
-	struct tbl_user		 u;
-};
-
-/* One run being read back; row is its next row, strings in buf. */
-struct tbl_cursor {
-	off_t		 pos, end;	/* what is left of the run */
-	char		*buf;
-	size_t		 off, len, cap;	/* bytes of buf used, read, held */
-	union tbl_row	 row;
 };
 
 struct output {
 	FILE			*fp;
 	struct run_info		 info;
 	const struct tbl_kind	*kind;
-	struct tbl_chunk	*chunks;
-	size_t			 chunk_bytes;	/* held in chunks */
-	char			*rows;		/* kind->size bytes each */
+	struct strpool		 strings;	/* of the rows held */
+	char			*rows;		/* kind->rec.size bytes each */
 	size_t			 nrows, caprows;
 	size_t			 seq;		/* rows so far, held or not */
 	size_t			 hold;		/* bytes held before a run */
 	size_t			 width[COL_WORST + 1];	/* widest cell seen */
 	char			*first_account;
-	const char		*first_held;	/* its copy in the chunks */
+	const char		*first_held;	/* its copy in strings */
 	bool			 several_accounts;
-	FILE			*spill;		/* the runs, NULL if none */
-	off_t			*run;		/* where each run starts */
-	size_t			 nruns, capruns;
-	off_t			 spilled;	/* bytes in spill */
+	struct runsort		*spill;		/* the runs, NULL if none */
 	struct tbl_buf		 line;
 };
-
-static const char *
-out_table_strdup(struct output *out, const char *s)
-{
-	struct tbl_chunk	*c = out->chunks;
-	size_t			 len, size;
-
-	if (s == NULL)
-		s = "";
-	len = strlen(s) + 1;
-	if (c == NULL || c->size - c->used < len) {
-		size = len > TBL_CHUNK ? len : TBL_CHUNK;
-		if ((c = malloc(sizeof(*c) + size)) == NULL)
-			return NULL;
-		c->next = out->chunks;
-		c->used = 0;
-		c->size = size;
-		out->chunks = c;
-		out->chunk_bytes += sizeof(*c) + size;
-	}
-	memcpy(c->data + c->used, s, len);
-	c->used += len;
-	return c->data + c->used - len;
-}
 
 /* arr, or a larger copy when it is full; NULL when out of memory. */
 static void *
@@ -238,7 +182,7 @@ out_table_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
 
 /*
  * Copy the account, noting whether the rows span more than one.  The
- * first account is kept apart from the chunks, which a run empties.
+ * first account is kept apart from strings, which a run empties.
  */
 static const char *
 out_table_account(struct output *out, const char *account)
@@ -250,11 +194,11 @@ out_table_account(struct output *out, const char *account)
 		return NULL;
 	if (strcmp(out->first_account, account) != 0) {
 		out->several_accounts = true;
-		return out_table_strdup(out, account);
+		return strpool_add(&out->strings, account);
 	}
 	/* Rows of the first account share one copy while they are held. */
 	if (out->first_held == NULL)
-		out->first_held = out_table_strdup(out, account);
+		out->first_held = strpool_add(&out->strings, account);
 	return out->first_held;
 }
 
@@ -265,12 +209,12 @@ out_table_new_row(struct output *out)
 	char	*p;
 
 	p = out_table_reserve(out->rows, &out->caprows, out->nrows,
-	    out->kind->size);
+	    out->kind->rec.size);
 	if (p == NULL)
 		return NULL;
 	out->rows = p;
-	p += out->nrows * out->kind->size;
-	memset(p, 0, out->kind->size);
+	p += out->nrows * out->kind->rec.size;
+	memset(p, 0, out->kind->rec.size);
 	return p;
 }
 
@@ -284,7 +228,7 @@ out_table_keep(struct output *out, const void *row)
 	out_table_measure(out, row);
 	out->nrows++;
 	out->seq++;
-	if (out->nrows * out->kind->size + out->chunk_bytes < out->hold)
+	if (out->nrows * out->kind->rec.size + out->strings.bytes < out->hold)
 		return 0;
 	return out_table_spill(out);
 }
@@ -292,6 +236,7 @@ out_table_keep(struct output *out, const void *row)
 static int
 out_table_finding(struct output *out, const struct finding *f)
 {
+	struct strpool		*sp = &out->strings;
 	struct tbl_finding	*t;
 
 	if (f->suppressed)
@@ -307,9 +252,9 @@ out_table_finding(struct output *out, const struct finding *f)
 	t->days = f->days;
 	t->is_new = f->status == FINDING_STATUS_NEW;
 	if ((t->account = out_table_account(out, f->rec->account)) == NULL ||
-	    (t->user = out_table_strdup(out, f->rec->user)) == NULL ||
-	    (t->credential = out_table_strdup(out, f->credential)) == NULL ||
-	    (t->message = out_table_strdup(out, f->message)) == NULL)
+	    (t->user = strpool_add(sp, f->rec->user)) == NULL ||
+	    (t->credential = strpool_add(sp, f->credential)) == NULL ||
+	    (t->message = strpool_add(sp, f->message)) == NULL)
 		return -1;
 	return out_table_keep(out, t);
 }
@@ -318,6 +263,7 @@ static int
 out_table_user(struct output *out, const struct inventory_row *row)
 {
 	const struct user_record	*rec = row->rec;
+	struct strpool			*sp = &out->strings;
 	struct tbl_user			*u;
 	int				 i;
 
@@ -336,7 +282,7 @@ out_table_user(struct output *out, const struct inventory_row *row)
 	u->has_worst = row->has_worst;
 	u->worst = row->worst;
 	if ((u->account = out_table_account(out, rec->account)) == NULL ||
-	    (u->user = out_table_strdup(out, rec->user)) == NULL)
+	    (u->user = strpool_add(sp, rec->user)) == NULL)
 		return -1;
 	return out_table_keep(out, u);
 }
@@ -370,26 +316,20 @@ out_table_compare_users(const void *a, const void *b)
 }
 
 static const struct tbl_kind tbl_findings = {
-	sizeof(struct tbl_finding), 4,
-	{ offsetof(struct tbl_finding, account),
-	    offsetof(struct tbl_finding, user),
-	    offsetof(struct tbl_finding, credential),
-	    offsetof(struct tbl_finding, message) },
-	out_table_compare, false
+	{ sizeof(struct tbl_finding), 4,
+	    { offsetof(struct tbl_finding, account),
+		offsetof(struct tbl_finding, user),
+		offsetof(struct tbl_finding, credential),
+		offsetof(struct tbl_finding, message) },
+	    out_table_compare }, false
 };
 
 static const struct tbl_kind tbl_users = {
-	sizeof(struct tbl_user), 2,
-	{ offsetof(struct tbl_user, account), offsetof(struct tbl_user, user) },
-	out_table_compare_users, true
+	{ sizeof(struct tbl_user), 2,
+	    { offsetof(struct tbl_user, account),
+		offsetof(struct tbl_user, user) },
+	    out_table_compare_users }, true
 };
-
-/* The string member at off of a row. */
-static const char **
-out_table_str(void *row, size_t off)
-{
-	return (const char **)(void *)((char *)row + off);
-}
 
 /*
  * Length of the UTF-8 sequence at s when a terminal may be given it as
@@ -789,299 +729,57 @@ out_table_layout(const struct output *out, struct tbl_layout *l)
 
 /* Runs: rows sent to a temporary file, and merged back at the end. */
 
-/*
- * An unlinked temporary file in TMPDIR (else /tmp), as sort(1) keeps
- * its runs; mkstemp makes it readable by its owner only.
- */
-static FILE *
-out_table_tmpfile(void)
-{
-	const char	*dir = getenv("TMPDIR");
-	char		*path;
-	FILE		*fp = NULL;
-	int		 fd, saved;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	if ((path = malloc(strlen(dir) + sizeof("/credaudit.XXXXXX"))) ==
-	    NULL)
-		return NULL;
-	strcpy(path, dir);
-	strcat(path, "/credaudit.XXXXXX");
-	if ((fd = mkstemp(path)) != -1) {
-		unlink(path);
-		if ((fp = fdopen(fd, "w+")) == NULL) {
-			saved = errno;
-			close(fd);
-			errno = saved;
-		}
-	}
-	free(path);
-	return fp;
-}
-
-/* A row's bytes, then each of its strings with its NUL. */
-static int
-out_table_put_row(struct output *out, void *row)
-{
-	const struct tbl_kind	*k = out->kind;
-	const char		*str;
-	uint32_t		 len = (uint32_t)k->size;
-	size_t			 i, n;
-
-	for (i = 0; i < k->nstr; i++)
-		len += (uint32_t)strlen(*out_table_str(row, k->str[i])) + 1;
-	if (fwrite(&len, sizeof(len), 1, out->spill) != 1 ||
-	    fwrite(row, k->size, 1, out->spill) != 1)
-		return -1;
-	for (i = 0; i < k->nstr; i++) {
-		str = *out_table_str(row, k->str[i]);
-		n = strlen(str) + 1;
-		if (fwrite(str, 1, n, out->spill) != n)
-			return -1;
-	}
-	out->spilled += (off_t)(sizeof(len) + len);
-	return 0;
-}
-
 static void
 out_table_sort(struct output *out)
 {
 	if (!out->kind->in_order && out->nrows > 1)
-		qsort(out->rows, out->nrows, out->kind->size,
-		    out->kind->compare);
+		qsort(out->rows, out->nrows, out->kind->rec.size,
+		    out->kind->rec.compare);
 }
 
 /* Sort the rows held and write them out as a run; then hold none. */
 static int
 out_table_spill(struct output *out)
 {
-	struct tbl_chunk	*c, *next;
-	off_t			*p;
-	size_t			 i;
-
-	if (out->spill == NULL && (out->spill = out_table_tmpfile()) == NULL)
+	if (out->spill == NULL &&
+	    (out->spill = runsort_open(&out->kind->rec)) == NULL)
 		return -1;
-	if ((p = out_table_reserve(out->run, &out->capruns, out->nruns,
-	    sizeof(*p))) == NULL)
-		return -1;
-	out->run = p;
 	out_table_sort(out);
-	out->run[out->nruns++] = out->spilled;
-	for (i = 0; i < out->nrows; i++)
-		if (out_table_put_row(out, out->rows + i * out->kind->size) ==
-		    -1)
-			return -1;
+	if (runsort_put(out->spill, out->rows, out->nrows) == -1)
+		return -1;
 	/* The rows' strings are on disk now; keep one chunk for the next. */
-	for (c = out->chunks != NULL ? out->chunks->next : NULL; c != NULL;
-	    c = next) {
-		next = c->next;
-		out->chunk_bytes -= sizeof(*c) + c->size;
-		free(c);
-	}
-	if (out->chunks != NULL) {
-		out->chunks->next = NULL;
-		out->chunks->used = 0;
-	}
+	strpool_clear(&out->strings);
 	out->first_held = NULL;
 	out->nrows = 0;
 	return 0;
 }
 
 /*
- * Make need bytes of the run readable at c->buf + c->off, reading more
- * of the file (spill's descriptor, at the run's offset) as needed.
+ * The next row in the table's order into *row (NULL at the end): the
+ * held ones sorted, or (with runs) merged from the runs.  Each row is
+ * valid until the next call; -1 when a read failed.
  */
 static int
-out_table_cursor_fill(struct output *out, struct tbl_cursor *c, size_t need)
+out_table_next(struct output *out, size_t *i, const void **row)
 {
-	size_t	 cap, want;
-	ssize_t	 n;
-	char	*p;
-
-	if (c->len - c->off >= need)
-		return 0;
-	if (c->off > 0) {
-		memmove(c->buf, c->buf + c->off, c->len - c->off);
-		c->len -= c->off;
-		c->off = 0;
-	}
-	if (need > c->cap) {
-		for (cap = c->cap > 0 ? c->cap : TBL_READ; cap < need; cap *= 2)
-			;
-		if ((p = realloc(c->buf, cap)) == NULL)
-			return -1;
-		c->buf = p;
-		c->cap = cap;
-	}
-	while (c->len < need) {
-		want = c->cap - c->len;
-		if ((off_t)want > c->end - c->pos)
-			want = (size_t)(c->end - c->pos);
-		n = want > 0 ? pread(fileno(out->spill), c->buf + c->len, want,
-		    c->pos) : 0;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;	/* the run ends too soon */
-			return -1;
-		}
-		c->pos += n;
-		c->len += (size_t)n;
-	}
-	return 0;
-}
-
-/* Read the run's next row into c->row; 0, 1 at the run's end, or -1. */
-static int
-out_table_cursor_next(struct output *out, struct tbl_cursor *c)
-{
-	const struct tbl_kind	*k = out->kind;
-	uint32_t		 len;
-	char			*p;
-	size_t			 i;
-
-	if (c->off == c->len && c->pos == c->end)
-		return 1;
-	if (out_table_cursor_fill(out, c, sizeof(len)) == -1)
-		return -1;
-	memcpy(&len, c->buf + c->off, sizeof(len));
-	c->off += sizeof(len);
-	if (len < k->size || out_table_cursor_fill(out, c, len) == -1)
-		return -1;
-	memcpy(&c->row, c->buf + c->off, k->size);
-	p = c->buf + c->off + k->size;
-	for (i = 0; i < k->nstr; i++) {
-		*out_table_str(&c->row, k->str[i]) = p;
-		p += strlen(p) + 1;
-	}
-	c->off += len;
-	return 0;
-}
-
-/* The merge of the runs: a heap of their cursors, least row on top. */
-struct tbl_merge {
-	struct tbl_cursor	*cursor;
-	struct tbl_cursor	**heap;
-	size_t			 n, ncursors;
-};
-
-static bool
-out_table_less(const struct output *out, const struct tbl_cursor *a,
-    const struct tbl_cursor *b)
-{
-	return out->kind->compare(&a->row, &b->row) < 0;
-}
-
-static void
-out_table_sift(const struct output *out, struct tbl_merge *m, size_t i)
-{
-	struct tbl_cursor	*tmp;
-	size_t			 least, l, r;
-
-	for (;;) {
-		least = i;
-		l = 2 * i + 1;
-		r = l + 1;
-		if (l < m->n && out_table_less(out, m->heap[l], m->heap[least]))
-			least = l;
-		if (r < m->n && out_table_less(out, m->heap[r], m->heap[least]))
-			least = r;
-		if (least == i)
-			return;
-		tmp = m->heap[i];
-		m->heap[i] = m->heap[least];
-		m->heap[least] = tmp;
-		i = least;
-	}
-}
-
-static void
-out_table_merge_free(struct tbl_merge *m)
-{
-	size_t	 i;
-
-	for (i = 0; i < m->ncursors; i++)
-		free(m->cursor[i].buf);
-	free(m->cursor);
-	free(m->heap);
-}
-
-/* A cursor on each run, each at its first row, in a heap. */
-static int
-out_table_merge_open(struct output *out, struct tbl_merge *m)
-{
-	struct tbl_cursor	*c;
-	size_t			 i;
-	int			 rc;
-
-	memset(m, 0, sizeof(*m));
-	if (fflush(out->spill) == EOF ||
-	    (m->cursor = calloc(out->nruns, sizeof(*m->cursor))) == NULL ||
-	    (m->heap = calloc(out->nruns, sizeof(*m->heap))) == NULL)
-		return -1;
-	m->ncursors = out->nruns;
-	for (i = 0; i < out->nruns; i++) {
-		c = &m->cursor[i];
-		c->pos = out->run[i];
-		c->end = i + 1 < out->nruns ? out->run[i + 1] : out->spilled;
-		if ((rc = out_table_cursor_next(out, c)) == -1)
-			return -1;
-		if (rc == 0)
-			m->heap[m->n++] = c;
-	}
-	for (i = m->n; i-- > 0;)
-		out_table_sift(out, m, i);
-	return 0;
-}
-
-/*
- * The rows in the table's order: the held ones sorted, or (with runs)
- * merged from the runs.  Each row is valid until the next call.
- */
-struct tbl_iter {
-	size_t			 i;
-	struct tbl_merge	*merge;
-	struct tbl_cursor	*last;	/* to move on from at the next call */
-};
-
-/* The next row into *row (NULL at the end); -1 when a read failed. */
-static int
-out_table_next(struct output *out, struct tbl_iter *it, const void **row)
-{
-	struct tbl_merge	*m = it->merge;
-	int			 rc;
-
+	if (out->spill != NULL)
+		return runsort_next(out->spill, row);
 	*row = NULL;
-	if (m == NULL) {
-		if (it->i < out->nrows)
-			*row = out->rows + it->i++ * out->kind->size;
-		return 0;
-	}
-	if (it->last != NULL) {
-		if ((rc = out_table_cursor_next(out, it->last)) == -1)
-			return -1;
-		if (rc == 1)
-			m->heap[0] = m->heap[--m->n];
-		out_table_sift(out, m, 0);
-		it->last = NULL;
-	}
-	if (m->n == 0)
-		return 0;
-	it->last = m->heap[0];
-	*row = &it->last->row;
+	if (*i < out->nrows)
+		*row = out->rows + (*i)++ * out->kind->rec.size;
 	return 0;
 }
 
 static int
-out_table_put_rows(struct output *out, const struct tbl_layout *l,
-    struct tbl_iter *it)
+out_table_put_rows(struct output *out, const struct tbl_layout *l)
 {
 	const char	*cells[TBL_MAXCOLS], *sgr;
 	char		 bufs[TBL_MAXCOLS][TBL_CELLSZ];
 	const void	*row;
+	size_t		 i = 0;
 
 	for (;;) {
-		if (out_table_next(out, it, &row) == -1)
+		if (out_table_next(out, &i, &row) == -1)
 			return -1;
 		if (row == NULL)
 			return 0;
@@ -1095,32 +793,24 @@ static int
 out_table_put_table(struct output *out)
 {
 	struct tbl_layout	 l;
-	struct tbl_merge	 merge;
-	struct tbl_iter		 it;
 	const char		*cells[TBL_MAXCOLS];
 	size_t			 j;
-	int			 rc = -1;
 
-	memset(&it, 0, sizeof(it));
 	if (out->spill != NULL) {
 		/* The rows still held are the last run. */
 		if (out->nrows > 0 && out_table_spill(out) == -1)
 			return -1;
-		it.merge = &merge;
-		if (out_table_merge_open(out, &merge) == -1)
-			goto done;
+		if (runsort_merge(out->spill) == -1)
+			return -1;
 	} else
 		out_table_sort(out);
 	out_table_layout(out, &l);
 	for (j = 0; j < l.n; j++)
 		cells[j] = tbl_cols[l.col[j]].title;
-	if (out_table_put_line(out, &l, cells, NULL) == 0 &&
-	    out_table_put_rows(out, &l, &it) == 0)
-		rc = out_table_write_line(out);
-done:
-	if (it.merge != NULL)
-		out_table_merge_free(&merge);
-	return rc;
+	if (out_table_put_line(out, &l, cells, NULL) == -1 ||
+	    out_table_put_rows(out, &l) == -1)
+		return -1;
+	return out_table_write_line(out);
 }
 
 static const char *
@@ -1222,18 +912,11 @@ out_table_end(struct output *out, const struct run_summary *sum)
 static void
 out_table_free(struct output *out)
 {
-	struct tbl_chunk	*c, *next;
-
 	if (out == NULL)
 		return;
-	for (c = out->chunks; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
-	if (out->spill != NULL)
-		fclose(out->spill);
+	strpool_free(&out->strings);
+	runsort_free(out->spill);
 	free(out->rows);
-	free(out->run);
 	free(out->first_account);
 	free(out->line.s);
 	free(out);

@@ -34,10 +34,27 @@ strpool_add(struct strpool *pool, const char *s)
 		c->used = 0;
 		c->size = size;
 		pool->chunks = c;
+		pool->bytes += sizeof(*c) + size;
 	}
 	memcpy(c->data + c->used, s, len);
 	c->used += len;
 	return c->data + c->used - len;
+}
+
+void
+strpool_clear(struct strpool *pool)
+{
+	struct strpool_chunk	*c, *next;
+
+	if (pool->chunks == NULL)
+		return;
+	for (c = pool->chunks->next; c != NULL; c = next) {
+		next = c->next;
+		pool->bytes -= sizeof(*c) + c->size;
+		free(c);
+	}
+	pool->chunks->next = NULL;
+	pool->chunks->used = 0;
 }
 
 void
@@ -52,4 +69,5 @@ strpool_free(struct strpool *pool)
 		free(c);
 	}
 	pool->chunks = NULL;
+	pool->bytes = 0;
 }
