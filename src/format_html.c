@@ -39,6 +39,7 @@
 
 #include "baseline.h"
 #include "html_style.h"
+#include "grow.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -96,24 +97,6 @@ struct output {
 	size_t			 len, cap;
 	bool			 failed;	/* a write or an allocation */
 };
-
-/* --- storage --- */
-
-/* arr, or a larger copy when it is full; NULL when out of memory. */
-static void *
-out_html_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
-{
-	size_t	 ncap = *cap > 0 ? *cap * 2 : 64;
-	void	*p;
-
-	if (n < *cap)
-		return arr;
-	if (ncap > SIZE_MAX / elsize || (p = realloc(arr, ncap * elsize)) ==
-	    NULL)
-		return NULL;
-	*cap = ncap;
-	return p;
-}
 
 /* --- writing --- */
 
@@ -304,7 +287,7 @@ out_html_finding(struct output *out, const struct finding *f)
 		return 0;
 	if ((unsigned)f->rule >= RULE_COUNT)
 		return -1;
-	h = out_html_reserve(out->findings, &out->capfindings, out->nfindings,
+	h = grow_reserve(out->findings, &out->capfindings, out->nfindings,
 	    sizeof(*h));
 	if (h == NULL)
 		return -1;
@@ -334,7 +317,7 @@ out_html_user(struct output *out, const struct inventory_row *row)
 	struct html_user		*u;
 	int				 i;
 
-	u = out_html_reserve(out->users, &out->capusers, out->nusers,
+	u = grow_reserve(out->users, &out->capusers, out->nusers,
 	    sizeof(*u));
 	if (u == NULL)
 		return -1;

@@ -63,6 +63,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -164,22 +165,6 @@ struct output {
 	struct tbl_buf		 line;
 };
 
-/* arr, or a larger copy when it is full; NULL when out of memory. */
-static void *
-out_table_reserve(void *arr, size_t *cap, size_t n, size_t elsize)
-{
-	size_t	 ncap = *cap > 0 ? *cap * 2 : 64;
-	void	*p;
-
-	if (n < *cap)
-		return arr;
-	if (ncap > SIZE_MAX / elsize || (p = realloc(arr, ncap * elsize)) ==
-	    NULL)
-		return NULL;
-	*cap = ncap;
-	return p;
-}
-
 /*
  * Copy the account, noting whether the rows span more than one.  The
  * first account is kept apart from strings, which a run empties.
@@ -208,7 +193,7 @@ out_table_new_row(struct output *out)
 {
 	char	*p;
 
-	p = out_table_reserve(out->rows, &out->caprows, out->nrows,
+	p = grow_reserve(out->rows, &out->caprows, out->nrows,
 	    out->kind->rec.size);
 	if (p == NULL)
 		return NULL;
